@@ -1,0 +1,45 @@
+package org.cuestudio.core.audio;
+
+import org.cuestudio.core.time.FrameRate;
+import org.cuestudio.core.time.Ticks;
+
+/**
+ * Per-video-frame features of a dialogue recording that drive the performance: loudness normalised to 0..1
+ * (1 = the recording's loud speech), and whether the frame is speech. Computed once per audio file.
+ */
+public record AudioFeatures(FrameRate frameRate, long durationTicks, float[] loudness, boolean[] speech) {
+    public AudioFeatures {
+        if (loudness.length != speech.length) throw new IllegalArgumentException("feature lengths differ");
+    }
+
+    public int frameCount() {
+        return loudness.length;
+    }
+
+    /** Analyses a clip: RMS per frame window in dB, mapped so the 95th percentile of speech reaches 1. */
+    public static AudioFeatures analyse(AudioClip clip, FrameRate rate) {
+        long duration = clip.durationTicks();
+        int frames = (int) rate.framesCovering(duration);
+        float[] db = new float[frames];
+        float[] s = clip.samples();
+        for (int f = 0; f < frames; f++) {
+            int from = (int) Math.min(s.length, Math.round(Ticks.toSeconds(rate.frameToTicks(f)) * clip.sampleRate()));
+            int to = (int) Math.min(s.length, Math.round(Ticks.toSeconds(rate.frameToTicks(f + 1)) * clip.sampleRate()));
+            double sum = 0;
+            for (int i = from; i < to; i++) sum += s[i] * (double) s[i];
+            double rms = to > from ? Math.sqrt(sum / (to - from)) : 0;
+            db[f] = (float) (20 * Math.log10(rms + 1e-9));
+        }
+        float[] sorted = db.clone();
+        java.util.Arrays.sort(sorted);
+        float top = frames == 0 ? 0 : sorted[(int) Math.min(frames - 1, Math.floor(frames * 0.95))];
+        float floor = top - 40f; // 40 dB of range below loud speech
+        float[] loud = new float[frames];
+        boolean[] speech = new boolean[frames];
+        for (int f = 0; f < frames; f++) {
+            loud[f] = (float) Math.max(0, Math.min(1, (db[f] - floor) / (top - floor)));
+            speech[f] = db[f] > top - 28f && db[f] > -55f;
+        }
+        return new AudioFeatures(rate, duration, loud, speech);
+    }
+}

@@ -1,0 +1,17 @@
+package org.cuestudio.core.export;
+
+import java.util.ServiceLoader;
+import org.cuestudio.core.audio.AudioDecoder;
+
+/** Service-loaded source of the native audio decoder and video encoder (JavaCV/FFmpeg in the inference module). */
+public interface MediaCodecProvider {
+    AudioDecoder audioDecoder();
+
+    VideoEncoder videoEncoder();
+
+    /** The provider on the class path, or an exception that says it is missing. */
+    static MediaCodecProvider load() {
+        return ServiceLoader.load(MediaCodecProvider.class).findFirst().orElseThrow(() -> new IllegalStateException(
+                "no media codecs found: the inference module is missing from the class path"));
+    }
+}

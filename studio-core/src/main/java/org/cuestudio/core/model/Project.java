@@ -1,0 +1,43 @@
+package org.cuestudio.core.model;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A whole Cue Studio project: the characters, the shots and their takes. Immutable; every change is an
+ * {@link org.cuestudio.core.edit.Edit} that returns a new project.
+ */
+public record Project(String name, List<Character> characters, List<Shot> shots, Map<String, String> metadata) {
+    public Project {
+        characters = List.copyOf(characters);
+        shots = List.copyOf(shots);
+        metadata = Map.copyOf(metadata);
+    }
+
+    public Optional<Shot> shot(String id) {
+        return shots.stream().filter(s -> s.id().equals(id)).findFirst();
+    }
+
+    public Optional<Character> character(String id) {
+        return characters.stream().filter(c -> c.id().equals(id)).findFirst();
+    }
+
+    /** The shot with that id, or an exception that names the ids there are. */
+    public Shot requireShot(String id) {
+        return shot(id).orElseThrow(() -> new IllegalArgumentException("no shot '" + id + "' in project '" + name
+                + "'; shots: " + shots.stream().map(Shot::id).toList()));
+    }
+
+    public Character requireCharacter(String id) {
+        return character(id).orElseThrow(() -> new IllegalArgumentException("no character '" + id
+                + "' in project '" + name + "'; characters: " + characters.stream().map(Character::id).toList()));
+    }
+
+    /** A copy with one shot replaced (matched by id). */
+    public Project withShot(Shot shot) {
+        requireShot(shot.id());
+        return new Project(name, characters,
+                shots.stream().map(s -> s.id().equals(shot.id()) ? shot : s).toList(), metadata);
+    }
+}

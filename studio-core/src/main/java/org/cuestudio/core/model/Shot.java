@@ -1,0 +1,57 @@
+package org.cuestudio.core.model;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.cuestudio.core.time.FrameRate;
+
+/**
+ * One shot: a dialogue recording (relative path), who performs it, its frame rate and size, one cue track per
+ * {@link CueLane}, and the takes rendered of it. The audio defines the shot's length.
+ */
+public record Shot(String id, String name, String audio, String characterId, FrameRate frameRate,
+        Resolution resolution, List<CueTrack> tracks, List<Take> takes, Map<String, String> metadata) {
+    public Shot {
+        Ids.require(id, "shot id");
+        tracks = normaliseTracks(tracks);
+        takes = List.copyOf(takes);
+        metadata = Map.copyOf(metadata);
+    }
+
+    /** Every lane exactly once, in lane order, so views and the planner never look for a missing track. */
+    private static List<CueTrack> normaliseTracks(List<CueTrack> given) {
+        List<CueTrack> out = new ArrayList<>();
+        for (CueLane lane : CueLane.values()) {
+            List<CueTrack> of = given.stream().filter(t -> t.lane() == lane).toList();
+            if (of.size() > 1) throw new IllegalArgumentException("shot has " + of.size() + " " + lane + " tracks");
+            out.add(of.isEmpty() ? new CueTrack(lane, List.of()) : of.get(0));
+        }
+        return List.copyOf(out);
+    }
+
+    public CueTrack track(CueLane lane) {
+        return tracks.get(lane.ordinal());
+    }
+
+    /** All cues of all lanes, by start time. */
+    public List<Cue> allCues() {
+        return tracks.stream().flatMap(t -> t.cues().stream())
+                .sorted(Comparator.comparingLong((Cue c) -> c.range().start())).toList();
+    }
+
+    public Optional<Cue> cue(String cueId) {
+        return tracks.stream().flatMap(t -> t.cues().stream()).filter(c -> c.id().equals(cueId)).findFirst();
+    }
+
+    public Shot withTrack(CueTrack track) {
+        List<CueTrack> ts = new ArrayList<>(tracks);
+        ts.set(track.lane().ordinal(), track);
+        return new Shot(id, name, audio, characterId, frameRate, resolution, ts, takes, metadata);
+    }
+
+    public Shot withTakes(List<Take> newTakes) {
+        return new Shot(id, name, audio, characterId, frameRate, resolution, tracks, newTakes, metadata);
+    }
+}

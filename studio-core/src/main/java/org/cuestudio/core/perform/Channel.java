@@ -1,0 +1,32 @@
+package org.cuestudio.core.perform;
+
+/**
+ * The non-blendshape channels of a {@link PerformanceFrame}, in vector order after the 52 ARKit blendshapes.
+ * Angles are degrees in screen space as the viewer sees the character: yaw positive = turning toward the
+ * viewer's right, pitch positive = up, roll positive = clockwise. Arms: shoulder 0 = hanging down, positive =
+ * raised outward; elbow 0 = straight, positive = forearm bent up toward the body.
+ */
+public enum Channel {
+    HEAD_YAW, HEAD_PITCH, HEAD_ROLL,
+    EYE_YAW, EYE_PITCH,
+    /** Sideways body tilt, degrees, positive clockwise. */
+    BODY_LEAN,
+    /** Toward (positive) or away from the camera, -1..1. */
+    BODY_FORWARD,
+    /** Body turn, degrees, same sign as head yaw. */
+    BODY_TURN,
+    /** Breath cycle, 0 = empty, 1 = full. */
+    BREATH,
+    LEFT_SHOULDER, LEFT_ELBOW, LEFT_WRIST, RIGHT_SHOULDER, RIGHT_ELBOW, RIGHT_WRIST,
+    /** {@link HandPose} ordinal. */
+    LEFT_HAND_POSE,
+    /** {@link HandPose} ordinal. */
+    RIGHT_HAND_POSE,
+    /** {@link MouthShape} ordinal. */
+    MOUTH_SHAPE;
+
+    /** Index of this channel in the frame vector. */
+    public int index() {
+        return PerformanceFrame.BLENDSHAPES + ordinal();
+    }
+}

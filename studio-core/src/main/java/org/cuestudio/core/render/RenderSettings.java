@@ -1,0 +1,23 @@
+package org.cuestudio.core.render;
+
+import org.cuestudio.core.model.Quality;
+import org.cuestudio.core.model.Resolution;
+import org.cuestudio.core.model.Shot;
+
+/**
+ * How to render: output size, quality tier and background (0xAARRGGBB; alpha 0 = transparent).
+ */
+public record RenderSettings(Resolution resolution, Quality quality, int backgroundArgb) {
+    /** Preview renders are this tall; finals use the shot's resolution. */
+    public static final int PREVIEW_HEIGHT = 360;
+    /** The studio's default backdrop, a soft warm grey. */
+    public static final int DEFAULT_BACKGROUND = 0xFFE9E4DC;
+
+    /** Settings for a shot at a quality tier, on the default background. */
+    public static RenderSettings forShot(Shot shot, Quality quality) {
+        Resolution r = quality == Quality.PREVIEW && shot.resolution().height() > PREVIEW_HEIGHT
+                ? shot.resolution().scaledToHeight(PREVIEW_HEIGHT)
+                : shot.resolution();
+        return new RenderSettings(r, quality, DEFAULT_BACKGROUND);
+    }
+}
