@@ -16,5 +16,8 @@ public interface VideoEncoder {
         /** Finishes the file: pads or trims audio to the video length and writes the trailer. */
         @Override
         void close() throws IOException;
+
+        /** Stops after a failure or a cancel: releases the encoder and leaves no file under the output name. */
+        void abort();
     }
 }

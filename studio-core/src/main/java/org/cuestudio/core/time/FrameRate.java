@@ -14,8 +14,8 @@ public record FrameRate(int numerator, int denominator) {
     public static final FrameRate FPS_60 = new FrameRate(60, 1);
 
     public FrameRate {
-        if (numerator <= 0 || denominator <= 0 || numerator / denominator > 1000) {
-            throw new IllegalArgumentException("frame rate must be a positive fraction up to 1000 fps, got "
+        if (numerator <= 0 || denominator <= 0 || numerator < denominator || numerator / denominator > 1000) {
+            throw new IllegalArgumentException("frame rate must be between 1 and 1000 fps, got "
                     + numerator + "/" + denominator);
         }
     }

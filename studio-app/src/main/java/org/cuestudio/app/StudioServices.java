@@ -1,0 +1,144 @@
+package org.cuestudio.app;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.cuestudio.core.audio.AudioClip;
+import org.cuestudio.core.audio.AudioDecodeException;
+import org.cuestudio.core.audio.AudioFeatures;
+import org.cuestudio.core.export.MediaCodecProvider;
+import org.cuestudio.core.export.VideoEncoder;
+import org.cuestudio.core.export.VideoFormat;
+import org.cuestudio.core.export.VideoSpec;
+import org.cuestudio.core.model.Character;
+import org.cuestudio.core.model.Project;
+import org.cuestudio.core.model.Quality;
+import org.cuestudio.core.model.Shot;
+import org.cuestudio.core.perform.Performance;
+import org.cuestudio.core.perform.PerformancePlanner;
+import org.cuestudio.core.render.CharacterModel;
+import org.cuestudio.core.render.CharacterSheetException;
+import org.cuestudio.core.render.RenderBackend;
+import org.cuestudio.core.render.RenderBackendProvider;
+import org.cuestudio.core.render.RenderSettings;
+import org.cuestudio.core.render.ShotRenderer;
+import org.cuestudio.core.task.CancellationToken;
+import org.cuestudio.core.task.ProgressListener;
+import org.cuestudio.format.LoadedProject;
+import org.cuestudio.format.cache.SqliteSegmentCache;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The composition root: wires the core to the project format, the render backend and the media codecs (found
+ * at run time through {@link java.util.ServiceLoader}), and keeps what is expensive to make (the backend, decoded
+ * audio, loaded characters) for reuse. Thread-safe; the CLI and the studio window share it.
+ */
+public final class StudioServices implements AutoCloseable {
+    /** Sample rate the analysis runs at. */
+    public static final int ANALYSIS_RATE = 16_000;
+
+    private final PerformancePlanner planner = new PerformancePlanner();
+    private @Nullable RenderBackend backend;
+    private @Nullable MediaCodecProvider codecs;
+    private final Map<Path, AudioClip> audio = new HashMap<>();
+    private final Map<Path, CharacterModel> characters = new HashMap<>();
+
+    /** The render backend, created on first use (loading the native engine takes a moment). */
+    public synchronized RenderBackend backend() {
+        if (backend == null) backend = RenderBackendProvider.createBest();
+        return backend;
+    }
+
+    public synchronized MediaCodecProvider codecs() {
+        if (codecs == null) codecs = MediaCodecProvider.load();
+        return codecs;
+    }
+
+    /** Everything about a shot that does not change while its cues are edited. */
+    public record ShotMedia(Path audioFile, AudioClip audio, AudioFeatures features, CharacterModel character) {}
+
+    /** Decodes the shot's audio and loads its character (cached per file). */
+    public ShotMedia media(LoadedProject lp, Shot shot) throws AudioDecodeException, CharacterSheetException {
+        Path audioFile = pathIn(lp, shot.audio(), "shot '" + shot.id() + "' audio");
+        Character c = lp.project().requireCharacter(shot.characterId());
+        Path sheet = pathIn(lp, c.sheet(), "character '" + c.id() + "' sheet");
+        AudioClip clip;
+        synchronized (this) {
+            clip = audio.get(audioFile);
+        }
+        if (clip == null) {
+            if (!Files.isRegularFile(audioFile)) throw new AudioDecodeException(audioFile, "no such file");
+            clip = codecs().audioDecoder().decode(audioFile, ANALYSIS_RATE);
+            synchronized (this) {
+                audio.put(audioFile, clip);
+            }
+        }
+        CharacterModel model;
+        synchronized (this) {
+            model = characters.get(sheet);
+        }
+        if (model == null) {
+            model = backend().loadCharacter(sheet);
+            synchronized (this) {
+                characters.put(sheet, model);
+            }
+        }
+        return new ShotMedia(audioFile, clip, AudioFeatures.analyse(clip, shot.frameRate()), model);
+    }
+
+    private static Path pathIn(LoadedProject lp, String rel, String what) {
+        try {
+            return lp.resolve(rel);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(what + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Plans the shot's performance as the project now stands. */
+    public Performance plan(Project project, Shot shot, ShotMedia media, long seed) {
+        return planner.plan(shot, project.requireCharacter(shot.characterId()), media.features(), seed);
+    }
+
+    /** What a render to a file did. */
+    public record RenderReport(Path output, int frames, int framesRendered, int framesReused, double seconds) {}
+
+    /**
+     * Renders a shot through the segment cache of its project and writes a video file with the shot's audio.
+     */
+    public RenderReport renderToFile(LoadedProject lp, String shotId, Quality quality, long seed, Path output,
+            ProgressListener progress, CancellationToken cancel)
+            throws IOException, AudioDecodeException, CharacterSheetException {
+        long t0 = System.nanoTime();
+        Shot shot = lp.project().requireShot(shotId);
+        ShotMedia media = media(lp, shot);
+        Performance perf = plan(lp.project(), shot, media, seed);
+        RenderSettings settings = RenderSettings.forShot(shot, quality);
+        Path out = output.toAbsolutePath();
+        if (out.getParent() != null) Files.createDirectories(out.getParent());
+        VideoEncoder encoder = codecs().videoEncoder();
+        ShotRenderer.Result result;
+        try (SqliteSegmentCache cache = SqliteSegmentCache.open(lp.cacheFolder())) {
+            VideoEncoder.Writer writer = encoder.open(out, new VideoSpec(VideoFormat.MP4_H264, settings.resolution(),
+                    shot.frameRate(), media.audioFile(), settings.backgroundArgb()));
+            try {
+                ShotRenderer renderer = new ShotRenderer(backend(), cache);
+                result = renderer.render(perf, media.character(), settings, (i, frame) -> writer.write(frame), progress,
+                        cancel);
+            } catch (IOException | RuntimeException e) {
+                writer.abort();
+                throw e;
+            }
+            writer.close();
+        }
+        return new RenderReport(out, result.frames(), result.framesRendered(), result.framesReused(),
+                (System.nanoTime() - t0) / 1e9);
+    }
+
+    @Override
+    public synchronized void close() {
+        if (backend != null) backend.close();
+        backend = null;
+    }
+}

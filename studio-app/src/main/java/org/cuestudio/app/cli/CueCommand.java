@@ -1,0 +1,50 @@
+package org.cuestudio.app.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.cuestudio.app.ui.StudioApp;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** {@code cue [PROJECT]}: opens the studio window; the sub-commands work headless. */
+@Command(name = "cue", mixinStandardHelpOptions = true, versionProvider = CueCommand.Version.class,
+        description = "Cue Studio: direct character performances. With no sub-command, opens the studio window "
+                + "on PROJECT (default: the bundled sample project).",
+        subcommands = {RenderCommand.class, ValidateCommand.class, CommandLine.HelpCommand.class})
+public final class CueCommand implements Callable<Integer> {
+    @Parameters(index = "0", arity = "0..1", paramLabel = "PROJECT",
+            description = "Project folder or project.json to open.")
+    Path project;
+
+    @Override
+    public Integer call() {
+        Path p = project != null ? project : SampleProject.path();
+        StudioApp.launchWith(p);
+        return 0;
+    }
+
+    /** The command line with Cue Studio's error handling: clear one-line messages, never stack traces. */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new CueCommand());
+        cl.setExecutionExceptionHandler((ex, cmd, parse) -> {
+            PrintWriter err = cmd.getErr();
+            err.println("error: " + Errors.describe(ex));
+            if (Boolean.getBoolean("cue.debug")) ex.printStackTrace(err);
+            err.flush();
+            return 1;
+        });
+        return cl;
+    }
+
+    /** Version from the jar manifest (set by the build). */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = CueCommand.class.getPackage().getImplementationVersion();
+            return new String[] {"Cue Studio " + (v == null ? "development build" : v),
+                    "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")"};
+        }
+    }
+}

@@ -1,0 +1,511 @@
+package org.cuestudio.core.perform;
+
+import static org.cuestudio.core.perform.Smoothing.clamp;
+import static org.cuestudio.core.perform.Smoothing.follow;
+import static org.cuestudio.core.perform.Smoothing.noise;
+import static org.cuestudio.core.perform.Smoothing.smoothstep;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.cuestudio.core.audio.AudioFeatures;
+import org.cuestudio.core.model.Character;
+import org.cuestudio.core.model.Cue;
+import org.cuestudio.core.model.CueLane;
+import org.cuestudio.core.model.EmotionCue;
+import org.cuestudio.core.model.GazeCue;
+import org.cuestudio.core.model.GazeTarget;
+import org.cuestudio.core.model.GestureCue;
+import org.cuestudio.core.model.Personality;
+import org.cuestudio.core.model.Shot;
+import org.cuestudio.core.model.Side;
+import org.cuestudio.core.model.TimingCue;
+import org.cuestudio.core.time.FrameRate;
+import org.cuestudio.core.time.Ticks;
+
+/**
+ * Turns a shot's direction, its audio and a character's personality into a performance: one
+ * {@link PerformanceFrame} per video frame. Pure and deterministic: the same inputs and seed give bit-identical
+ * frames on any machine (only {@link StrictMath} and seeded {@link SplittableRandom}s are used). The seed varies
+ * the micro-performance (blinks, idle motion, fixations), never the directed cues.
+ */
+public final class PerformancePlanner {
+    /** Version of the planner's output; part of every segment key. */
+    public static final String VERSION = "1";
+
+    private static final double REST_SHOULDER = 5;
+    private static final double REST_ELBOW = 8;
+
+    /** Plans the whole shot; the frame count is the number of frames that covers the audio. */
+    public Performance plan(Shot shot, Character character, AudioFeatures audio, long seed) {
+        return new Planning(shot, character.personality(), audio, seed).run();
+    }
+
+    /** The state of one planning run: per-channel signals over all frames. */
+    private static final class Planning {
+        private final Shot shot;
+        private final Personality p;
+        private final AudioFeatures audio;
+        private final long seed;
+        private final FrameRate rate;
+        private final int n;
+        private final double fps;
+        private final double[][] shapes;
+        private final double[][] ch;
+        private final double[] energy;
+        private final double[] blinkFactor;
+
+        Planning(Shot shot, Personality personality, AudioFeatures audio, long seed) {
+            this.shot = shot;
+            this.p = personality;
+            this.audio = audio;
+            this.seed = seed;
+            this.rate = shot.frameRate();
+            this.n = audio.frameCount();
+            this.fps = rate.fps();
+            this.shapes = new double[PerformanceFrame.BLENDSHAPES][n];
+            this.ch = new double[Channel.values().length][n];
+            this.energy = new double[n];
+            this.blinkFactor = new double[n];
+        }
+
+        double time(int f) {
+            return Ticks.toSeconds(rate.frameToTicks(f));
+        }
+
+        double[] c(Channel channel) {
+            return ch[channel.ordinal()];
+        }
+
+        double[] s(ArkitBlendshape b) {
+            return shapes[b.ordinal()];
+        }
+
+        long subSeed(String what) {
+            return seed * 0x9E3779B97F4A7C15L ^ what.hashCode() * 0xC2B2AE3D27D4EB4FL;
+        }
+
+        Performance run() {
+            if (audio.frameRate().numerator() != rate.numerator() || audio.frameRate().denominator() != rate.denominator()) {
+                throw new IllegalArgumentException("audio features are at " + audio.frameRate() + " fps but the shot is at "
+                        + rate);
+            }
+            emotions();
+            idle();
+            speech();
+            gaze();
+            gestures();
+            reactions();
+            smooth();
+            holds();
+            blinks();
+            mouth();
+            List<PerformanceFrame> frames = new ArrayList<>(n);
+            float[] v = new float[PerformanceFrame.SIZE];
+            for (int f = 0; f < n; f++) {
+                for (int b = 0; b < shapes.length; b++) v[b] = (float) clamp(shapes[b][f], 0, 1);
+                for (Channel k : Channel.values()) v[k.index()] = (float) ch[k.ordinal()][f];
+                frames.add(PerformanceFrame.of(v));
+            }
+            return new Performance(rate, frames);
+        }
+
+        private List<Cue> cues(CueLane lane) {
+            return shot.track(lane).cues();
+        }
+
+        /** Emotion cues blend into the face and set posture, blink rate and energy. */
+        private void emotions() {
+            double expressive = 0.55 + 0.9 * p.expressiveness();
+            double[] pitch = new double[n], roll = new double[n], yaw = new double[n], forward = new double[n];
+            for (int f = 0; f < n; f++) {
+                energy[f] = 1;
+                blinkFactor[f] = 1;
+            }
+            for (Cue cue : cues(CueLane.EMOTION)) {
+                EmotionCue e = (EmotionCue) cue;
+                float[] face = EmotionMap.face(e.emotion());
+                EmotionMap.Posture post = EmotionMap.posture(e.emotion());
+                double start = Ticks.toSeconds(e.range().start());
+                double end = Ticks.toSeconds(e.range().endExclusive());
+                double in = Math.max(1e-3, Ticks.toSeconds(e.easeIn()));
+                double out = Math.max(1e-3, Ticks.toSeconds(e.easeOut()));
+                for (int f = firstFrame(start); f < n; f++) {
+                    double t = time(f);
+                    if (t >= end) break;
+                    double w = e.intensity() * smoothstep((t - start) / in) * smoothstep((end - t) / out);
+                    for (int b = 0; b < face.length; b++) shapes[b][f] += face[b] * w * expressive;
+                    pitch[f] += post.headPitch() * w;
+                    roll[f] += post.headRoll() * w;
+                    yaw[f] += post.headYaw() * w;
+                    forward[f] += post.bodyForward() * w;
+                    energy[f] += (post.energy() - 1) * w;
+                    blinkFactor[f] += (post.blinkRateFactor() - 1) * w;
+                }
+            }
+            add(c(Channel.HEAD_PITCH), pitch);
+            add(c(Channel.HEAD_ROLL), roll);
+            add(c(Channel.HEAD_YAW), yaw);
+            add(c(Channel.BODY_FORWARD), forward);
+        }
+
+        /** Breathing, weight shifts and small idle head motion, faster and larger with energy. */
+        private void idle() {
+            double baseEnergy = 0.6 + 0.8 * p.energy();
+            double phase = new SplittableRandom(subSeed("breath")).nextDouble() * 2 * StrictMath.PI;
+            double[] breath = c(Channel.BREATH);
+            for (int f = 0; f < n; f++) {
+                double period = 4.4 / (0.75 + 0.25 * baseEnergy * energy[f]);
+                phase += 2 * StrictMath.PI / (period * fps);
+                breath[f] = 0.5 + 0.5 * StrictMath.sin(phase);
+            }
+            double[] sway = noise(n, fps, 0.12, subSeed("sway"));
+            double[] hy = noise(n, fps, 0.25, subSeed("idle-yaw"));
+            double[] hp = noise(n, fps, 0.3, subSeed("idle-pitch"));
+            double[] hr = noise(n, fps, 0.2, subSeed("idle-roll"));
+            for (int f = 0; f < n; f++) {
+                double k = baseEnergy * energy[f];
+                c(Channel.BODY_LEAN)[f] += 1.6 * sway[f] * k;
+                c(Channel.BODY_TURN)[f] += 2.0 * sway[f] * k;
+                c(Channel.HEAD_YAW)[f] += 2.2 * hy[f] * k;
+                c(Channel.HEAD_PITCH)[f] += 1.3 * hp[f] * k + 0.8 * (breath[f] - 0.5);
+                c(Channel.HEAD_ROLL)[f] += 1.6 * hr[f] * k;
+            }
+        }
+
+        /** Head motion that follows the voice: amplitude from loudness, nods and brow raises on accents. */
+        private void speech() {
+            double k = 0.6 + 0.8 * p.energy();
+            double[] loud = smoothedLoudness(0.08);
+            double[] envelope = smoothedLoudness(0.3);
+            double[] wiggleP = noise(n, fps, 2.0, subSeed("speech-pitch"));
+            double[] wiggleY = noise(n, fps, 0.8, subSeed("speech-yaw"));
+            double[] nod = new double[n];
+            double[] brow = new double[n];
+            double lastAccent = -10;
+            int look = Math.max(1, (int) Math.round(0.12 * fps));
+            for (int f = look; f < n; f++) {
+                double rise = loud[f] - loud[f - look];
+                double t = time(f);
+                if (audio.speech()[f] && rise > 0.3 && t - lastAccent > 0.45) {
+                    lastAccent = t;
+                    double strength = clamp(rise * 1.6, 0.4, 1);
+                    pulse(nod, f, 0.4, -3.2 * strength * k);
+                    if (rise > 0.45) pulse(brow, f, 0.5, 0.35 * strength);
+                }
+            }
+            for (int f = 0; f < n; f++) {
+                double e = energy[f] * k * envelope[f];
+                c(Channel.HEAD_PITCH)[f] += 2.2 * wiggleP[f] * e + nod[f];
+                c(Channel.HEAD_YAW)[f] += 3.5 * wiggleY[f] * e;
+                s(ArkitBlendshape.browInnerUp)[f] += brow[f];
+                s(ArkitBlendshape.browOuterUpLeft)[f] += brow[f] * 0.8;
+                s(ArkitBlendshape.browOuterUpRight)[f] += brow[f] * 0.8;
+            }
+        }
+
+        /** A bump that rises and falls over {@code seconds} starting at frame {@code f} (a sine lobe). */
+        private void pulse(double[] into, int f, double seconds, double amplitude) {
+            int len = Math.max(2, (int) Math.round(seconds * fps));
+            for (int i = 0; i < len && f + i < n; i++) into[f + i] += amplitude * StrictMath.sin(StrictMath.PI * i / len);
+        }
+
+        /**
+         * Gaze: the eyes jump to each target (a saccade lasts 21 ms + 2.2 ms per degree, so at video rates it
+         * completes within a frame or two), fixations drift with seeded micro-saccades, the head follows large
+         * shifts slowly, and large shifts trigger a blink.
+         */
+        private void gaze() {
+            double[] wantYaw = new double[n], wantPitch = new double[n];
+            List<Cue> gazes = cues(CueLane.GAZE);
+            for (int f = 0; f < n; f++) {
+                GazeTarget target = GazeTarget.CAMERA;
+                long tick = rate.frameToTicks(f);
+                for (Cue cue : gazes) if (cue.range().contains(tick)) target = ((GazeCue) cue).target();
+                wantYaw[f] = target.yawDegrees();
+                wantPitch[f] = target.pitchDegrees();
+            }
+            // Micro-saccades: small fixation changes every 0.4-2 s, fewer and smaller with a steady gaze.
+            SplittableRandom r = new SplittableRandom(subSeed("fixation"));
+            double steady = p.gazeSteadiness();
+            double amp = 2.2 * (1.2 - steady);
+            double offY = 0, offP = 0;
+            double next = 0;
+            double[] eyeYaw = new double[n], eyePitch = new double[n];
+            for (int f = 0; f < n; f++) {
+                double t = time(f);
+                if (t >= next) {
+                    offY = (r.nextDouble() * 2 - 1) * amp;
+                    offP = (r.nextDouble() * 2 - 1) * amp * 0.6;
+                    next = t + (0.4 + r.nextDouble() * 1.6) * (0.6 + steady);
+                }
+                eyeYaw[f] = wantYaw[f] + offY;
+                eyePitch[f] = wantPitch[f] + offP;
+            }
+            double[] headYaw = new double[n], headPitch = new double[n];
+            for (int f = 0; f < n; f++) {
+                double follow = Math.abs(wantYaw[f]) > 12 ? 0.5 : 0.2;
+                headYaw[f] = wantYaw[f] * follow;
+                headPitch[f] = wantPitch[f] * 0.35;
+            }
+            follow(headYaw, fps, 0.45);
+            follow(headPitch, fps, 0.45);
+            // One-frame saccade smoothing: a large jump is split over two frames when it would take longer than a frame.
+            double[] smoothYaw = eyeYaw.clone(), smoothPitch = eyePitch.clone();
+            for (int f = 1; f < n; f++) {
+                double jump = StrictMath.hypot(eyeYaw[f] - eyeYaw[f - 1], eyePitch[f] - eyePitch[f - 1]);
+                double saccadeSeconds = 0.021 + 0.0022 * jump;
+                if (saccadeSeconds > 1 / fps) {
+                    smoothYaw[f] = eyeYaw[f - 1] + (eyeYaw[f] - eyeYaw[f - 1]) * (1 / fps) / saccadeSeconds;
+                    smoothPitch[f] = eyePitch[f - 1] + (eyePitch[f] - eyePitch[f - 1]) * (1 / fps) / saccadeSeconds;
+                }
+                if (jump > 20) gazeShiftBlinks.add(f);
+            }
+            add(c(Channel.HEAD_YAW), headYaw);
+            add(c(Channel.HEAD_PITCH), headPitch);
+            for (int f = 0; f < n; f++) {
+                // Eyes in the head: world direction minus where the head points.
+                c(Channel.EYE_YAW)[f] = clamp(smoothYaw[f] - headYaw[f], -35, 35);
+                c(Channel.EYE_PITCH)[f] = clamp(smoothPitch[f] - headPitch[f], -25, 25);
+                double yawN = c(Channel.EYE_YAW)[f] / 35, pitchN = c(Channel.EYE_PITCH)[f] / 25;
+                // ARKit eye-look shapes so curve exports carry the gaze too (viewer's right = character's left).
+                s(ArkitBlendshape.eyeLookOutLeft)[f] = Math.max(0, yawN);
+                s(ArkitBlendshape.eyeLookInRight)[f] = Math.max(0, yawN);
+                s(ArkitBlendshape.eyeLookInLeft)[f] = Math.max(0, -yawN);
+                s(ArkitBlendshape.eyeLookOutRight)[f] = Math.max(0, -yawN);
+                s(ArkitBlendshape.eyeLookUpLeft)[f] = s(ArkitBlendshape.eyeLookUpRight)[f] = Math.max(0, pitchN);
+                s(ArkitBlendshape.eyeLookDownLeft)[f] += Math.max(0, -pitchN);
+                s(ArkitBlendshape.eyeLookDownRight)[f] += Math.max(0, -pitchN);
+            }
+        }
+
+        private final List<Integer> gazeShiftBlinks = new ArrayList<>();
+
+        /** Gesture cues pose the arms and move head and body, with preparation, stroke, hold and retraction. */
+        private void gestures() {
+            double amp = 0.7 + 0.6 * p.expressiveness();
+            double[] lS = new double[n], lE = new double[n], rS = new double[n], rE = new double[n];
+            double[] lW = new double[n], rW = new double[n], lWeight = new double[n], rWeight = new double[n];
+            int[] lPose = new int[n], rPose = new int[n];
+            for (Cue cue : cues(CueLane.GESTURE)) {
+                GestureCue g = (GestureCue) cue;
+                GestureMotion m = GestureMotion.of(g.gesture());
+                double start = Ticks.toSeconds(g.range().start());
+                double dur = Ticks.toSeconds(g.range().duration());
+                // The character's right hand is on the viewer's left.
+                boolean viewerLeft = g.side() != Side.LEFT;
+                boolean viewerRight = g.side() != Side.RIGHT;
+                for (int f = firstFrame(start); f < n; f++) {
+                    double u = (time(f) - start) / dur;
+                    if (u >= 1) break;
+                    double env = GestureMotion.envelope(u) * g.intensity() * amp;
+                    double phase = GestureMotion.strokePhase(u);
+                    double t = time(f);
+                    c(Channel.BODY_FORWARD)[f] += m.bodyForward() * env;
+                    c(Channel.HEAD_PITCH)[f] += m.headPitch() * env;
+                    c(Channel.HEAD_PITCH)[f] -= m.nodAmplitude() * env * StrictMath.pow(StrictMath.sin(2 * StrictMath.PI * phase), 2);
+                    c(Channel.HEAD_YAW)[f] += m.shakeAmplitude() * env * StrictMath.sin(2 * StrictMath.PI * 2 * phase);
+                    if (m.shrug()) {
+                        c(Channel.HEAD_ROLL)[f] += 4 * env;
+                        s(ArkitBlendshape.browInnerUp)[f] += 0.35 * env;
+                        s(ArkitBlendshape.browOuterUpLeft)[f] += 0.35 * env;
+                        s(ArkitBlendshape.browOuterUpRight)[f] += 0.35 * env;
+                        s(ArkitBlendshape.mouthShrugLower)[f] += 0.4 * env;
+                    }
+                    if (!m.usesArms()) continue;
+                    double beat = m.beats() ? 14 * StrictMath.pow(StrictMath.sin(2 * StrictMath.PI * 1.8 * t), 2) * env : 0;
+                    double wave = m.wristWave() * StrictMath.sin(2 * StrictMath.PI * 2.2 * t) * (phase > 0 ? 1 : 0);
+                    if (viewerLeft && env > lWeight[f]) {
+                        lWeight[f] = env;
+                        lS[f] = m.shoulder();
+                        lE[f] = m.elbow() + beat;
+                        lW[f] = wave;
+                        lPose[f] = m.hand().ordinal();
+                    }
+                    if (viewerRight && env > rWeight[f]) {
+                        rWeight[f] = env;
+                        rS[f] = m.shoulder();
+                        rE[f] = m.elbow() + beat;
+                        rW[f] = wave;
+                        rPose[f] = m.hand().ordinal();
+                    }
+                }
+            }
+            double[] breath = c(Channel.BREATH);
+            for (int f = 0; f < n; f++) {
+                double restS = REST_SHOULDER + 1.5 * breath[f];
+                double wl = Math.min(1, lWeight[f]), wr = Math.min(1, rWeight[f]);
+                c(Channel.LEFT_SHOULDER)[f] = restS + (lS[f] - restS) * wl;
+                c(Channel.LEFT_ELBOW)[f] = REST_ELBOW + (lE[f] - REST_ELBOW) * wl;
+                c(Channel.LEFT_WRIST)[f] = lW[f] * wl;
+                c(Channel.RIGHT_SHOULDER)[f] = restS + (rS[f] - restS) * wr;
+                c(Channel.RIGHT_ELBOW)[f] = REST_ELBOW + (rE[f] - REST_ELBOW) * wr;
+                c(Channel.RIGHT_WRIST)[f] = rW[f] * wr;
+                // The hand takes the gesture's shape once the arm is on its way.
+                c(Channel.LEFT_HAND_POSE)[f] = wl > 0.3 ? lPose[f] : HandPose.RELAXED.ordinal();
+                c(Channel.RIGHT_HAND_POSE)[f] = wr > 0.3 ? rPose[f] : HandPose.RELAXED.ordinal();
+            }
+        }
+
+        /**
+         * Reaction marks: anticipation (a small dip), action (head up and back, eyes wide), overshoot and settle,
+         * over about two seconds from the cue's start.
+         */
+        private void reactions() {
+            for (Cue cue : cues(CueLane.TIMING)) {
+                TimingCue tc = (TimingCue) cue;
+                if (tc.kind() != TimingCue.Kind.REACT) continue;
+                double start = Ticks.toSeconds(tc.range().start());
+                double s = tc.strength() * (0.7 + 0.6 * p.expressiveness());
+                for (int f = firstFrame(start); f < n; f++) {
+                    double tau = time(f) - start;
+                    if (tau > 2.5) break;
+                    double r = reactionCurve(tau);
+                    double up = Math.max(0, r);
+                    c(Channel.HEAD_PITCH)[f] += 8 * s * r;
+                    c(Channel.BODY_FORWARD)[f] -= 0.6 * s * r;
+                    s(ArkitBlendshape.eyeWideLeft)[f] += 0.7 * s * up;
+                    s(ArkitBlendshape.eyeWideRight)[f] += 0.7 * s * up;
+                    s(ArkitBlendshape.browInnerUp)[f] += 0.6 * s * up;
+                    s(ArkitBlendshape.browOuterUpLeft)[f] += 0.6 * s * up;
+                    s(ArkitBlendshape.browOuterUpRight)[f] += 0.6 * s * up;
+                    s(ArkitBlendshape.jawOpen)[f] += 0.18 * s * up;
+                }
+            }
+        }
+
+        /** Anticipation to -0.25 by 0.1 s, action to 1.15 by 0.25 s, then a damped settle back to rest. */
+        static double reactionCurve(double tau) {
+            if (tau < 0) return 0;
+            if (tau < 0.1) return -0.25 * smoothstep(tau / 0.1);
+            if (tau < 0.25) return -0.25 + 1.4 * smoothstep((tau - 0.1) / 0.15);
+            double x = tau - 0.25;
+            return 1.15 * StrictMath.exp(-x / 0.55) * StrictMath.cos(2 * StrictMath.PI * x / 2.6);
+        }
+
+        /** Continuous channels get a gentle critically damped follow, so no cue edge jumps between frames. */
+        private void smooth() {
+            follow(c(Channel.HEAD_YAW), fps, 0.2);
+            follow(c(Channel.HEAD_PITCH), fps, 0.2);
+            follow(c(Channel.HEAD_ROLL), fps, 0.15);
+            follow(c(Channel.BODY_LEAN), fps, 0.3);
+            follow(c(Channel.BODY_FORWARD), fps, 0.3);
+            follow(c(Channel.BODY_TURN), fps, 0.3);
+            for (Channel k : new Channel[] {Channel.LEFT_SHOULDER, Channel.LEFT_ELBOW, Channel.RIGHT_SHOULDER,
+                    Channel.RIGHT_ELBOW, Channel.LEFT_WRIST, Channel.RIGHT_WRIST}) {
+                follow(c(k), fps, 0.1);
+            }
+        }
+
+        /** Holds freeze the body and head at their pose at the hold's start, then ease back over 0.3 s. */
+        private void holds() {
+            Channel[] frozen = {Channel.HEAD_YAW, Channel.HEAD_PITCH, Channel.HEAD_ROLL, Channel.EYE_YAW,
+                    Channel.EYE_PITCH, Channel.BODY_LEAN, Channel.BODY_FORWARD, Channel.BODY_TURN, Channel.LEFT_SHOULDER,
+                    Channel.LEFT_ELBOW, Channel.LEFT_WRIST, Channel.RIGHT_SHOULDER, Channel.RIGHT_ELBOW,
+                    Channel.RIGHT_WRIST};
+            int release = Math.max(1, (int) Math.round(0.3 * fps));
+            for (Cue cue : cues(CueLane.TIMING)) {
+                TimingCue tc = (TimingCue) cue;
+                if (tc.kind() != TimingCue.Kind.HOLD) continue;
+                int from = firstFrame(Ticks.toSeconds(tc.range().start()));
+                int to = firstFrame(Ticks.toSeconds(tc.range().endExclusive()));
+                if (from >= n) continue;
+                for (Channel k : frozen) {
+                    double[] sig = c(k);
+                    double held = sig[from];
+                    for (int f = from; f < Math.min(to, n); f++) sig[f] = held + (sig[f] - held) * (1 - tc.strength());
+                    for (int i = 0; i < release && to + i < n; i++) {
+                        double w = smoothstep((i + 1) / (double) release);
+                        sig[to + i] = held + (sig[to + i] - held) * (1 - tc.strength() * (1 - w));
+                    }
+                }
+            }
+        }
+
+        /**
+         * Blinks: a seeded random process at 10-24 per minute (personality and emotion), at least 0.8 s apart,
+         * each 100-400 ms (close over 35%, open over 65%), plus a blink on every large gaze shift.
+         */
+        private void blinks() {
+            SplittableRandom r = new SplittableRandom(subSeed("blinks"));
+            List<double[]> blinks = new ArrayList<>();
+            double duration = n / fps;
+            double t = r.nextDouble() * 2;
+            while (t < duration) {
+                int f = Math.min(n - 1, (int) (t * fps));
+                double perMinute = (10 + 14 * p.blinkRate()) * Math.max(0.3, blinkFactor[f]);
+                double d = 0.1 + 0.1 * r.nextDouble() + 0.2 * StrictMath.pow(r.nextDouble(), 4);
+                blinks.add(new double[] {t, d});
+                double gap = -StrictMath.log(1 - r.nextDouble()) * 60 / perMinute;
+                t += Math.max(0.8, gap) + d;
+            }
+            for (int f : gazeShiftBlinks) {
+                double at = time(f);
+                boolean near = blinks.stream().anyMatch(b -> Math.abs(b[0] - at) < 0.5);
+                if (!near) blinks.add(new double[] {at, 0.18});
+            }
+            double[] left = s(ArkitBlendshape.eyeBlinkLeft), right = s(ArkitBlendshape.eyeBlinkRight);
+            for (double[] b : blinks) {
+                double start = b[0], d = b[1];
+                for (int f = firstFrame(start); f < n && time(f) < start + d; f++) {
+                    double tau = time(f) - start;
+                    double close = tau < 0.35 * d ? smoothstep(tau / (0.35 * d)) : 1 - smoothstep((tau - 0.35 * d) / (0.65 * d));
+                    // A frame that falls near the middle of a blink shows the eye closed.
+                    if (Math.abs(tau - 0.35 * d) <= 0.5 / fps) close = 1;
+                    left[f] = Math.max(left[f], close);
+                    right[f] = Math.max(right[f], close);
+                }
+            }
+        }
+
+        /**
+         * Mouth from loudness (the lip-sync model replaces this): silence rests (X); in speech, quiet dips close
+         * the lips (A), then B, C, D by loudness; each shape holds at least two frames so it does not flicker.
+         */
+        private void mouth() {
+            double[] loud = smoothedLoudness(0.04);
+            double[] mouth = c(Channel.MOUTH_SHAPE);
+            boolean[] speech = audio.speech();
+            MouthShape held = MouthShape.X;
+            int heldFor = 99;
+            for (int f = 0; f < n; f++) {
+                MouthShape want;
+                if (!speech[f]) want = MouthShape.X;
+                else if (loud[f] < 0.15) want = MouthShape.A;
+                else if (loud[f] < 0.35) want = MouthShape.B;
+                else if (loud[f] < 0.62) want = MouthShape.C;
+                else want = MouthShape.D;
+                if (want != held && heldFor >= 2) {
+                    held = want;
+                    heldFor = 0;
+                }
+                heldFor++;
+                mouth[f] = held.ordinal();
+                double open = switch (held) {
+                    case A, X -> 0;
+                    case B -> 0.12;
+                    case C -> 0.35;
+                    case D -> 0.6;
+                    default -> 0.25;
+                };
+                s(ArkitBlendshape.jawOpen)[f] += open;
+                if (held == MouthShape.A) s(ArkitBlendshape.mouthClose)[f] += 0.6;
+            }
+        }
+
+        private double[] smoothedLoudness(double seconds) {
+            double[] loud = new double[n];
+            for (int f = 0; f < n; f++) loud[f] = audio.loudness()[f];
+            follow(loud, fps, seconds);
+            return loud;
+        }
+
+        private int firstFrame(double seconds) {
+            return (int) Math.max(0, Math.min(n, rate.framesCovering(Ticks.ofSeconds(seconds))));
+        }
+
+        private static void add(double[] into, double[] what) {
+            for (int i = 0; i < into.length; i++) into[i] += what[i];
+        }
+    }
+}

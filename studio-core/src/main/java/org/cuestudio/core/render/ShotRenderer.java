@@ -1,0 +1,97 @@
+package org.cuestudio.core.render;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+import org.cuestudio.core.perform.Performance;
+import org.cuestudio.core.perform.PerformanceFrame;
+import org.cuestudio.core.task.CancellationToken;
+import org.cuestudio.core.task.ProgressListener;
+
+/**
+ * Renders a performance in fixed-length segments through a backend, reusing every segment whose inputs are
+ * already in the {@link SegmentStore}, and hands the frames in order to a {@link FrameSink}.
+ */
+public final class ShotRenderer {
+    /** Frames per segment: two seconds at 25 fps. Short enough that an edit re-renders little. */
+    public static final int SEGMENT_FRAMES = 50;
+
+    private final RenderBackend backend;
+    private final SegmentStore store;
+    private final int segmentFrames;
+
+    public ShotRenderer(RenderBackend backend, SegmentStore store) {
+        this(backend, store, SEGMENT_FRAMES);
+    }
+
+    public ShotRenderer(RenderBackend backend, SegmentStore store, int segmentFrames) {
+        if (segmentFrames <= 0) throw new IllegalArgumentException("segment length must be positive");
+        this.backend = backend;
+        this.store = store;
+        this.segmentFrames = segmentFrames;
+    }
+
+    /** Receives rendered frames in order. */
+    @FunctionalInterface
+    public interface FrameSink {
+        void accept(int frameIndex, RgbaImage frame) throws IOException;
+    }
+
+    /** How much of a render was new work and how much came from the cache. */
+    public record Result(int framesRendered, int framesReused, int segments) {
+        public int frames() {
+            return framesRendered + framesReused;
+        }
+    }
+
+    /** Renders frames {@code [from, to)} of the performance. */
+    public Result render(Performance performance, CharacterModel character, RenderSettings settings, int from, int to,
+            FrameSink sink, ProgressListener progress, CancellationToken cancel) throws IOException {
+        if (from < 0 || to > performance.frameCount() || from > to) {
+            throw new IllegalArgumentException("frame range " + from + "-" + to + " is outside the shot's 0-"
+                    + performance.frameCount());
+        }
+        int rendered = 0, reused = 0, segments = 0;
+        // Segments are aligned to multiples of the segment length so a partial range hits the same keys.
+        for (int segStart = from - from % segmentFrames; segStart < to; segStart += segmentFrames) {
+            cancel.throwIfCancelled();
+            int segEnd = Math.min(segStart + segmentFrames, performance.frameCount());
+            List<PerformanceFrame> frames = performance.frames().subList(segStart, segEnd);
+            String key = SegmentKey.of(frames, character.contentHash(), backend.id(), backend.version(), settings);
+            Optional<List<RgbaImage>> cached = store.get(key);
+            List<RgbaImage> images;
+            if (cached.isPresent() && cached.get().size() == frames.size()) {
+                images = cached.get();
+                reused += overlap(segStart, segEnd, from, to);
+            } else {
+                images = backend.render(character, frames, settings, cancel);
+                store.put(key, images);
+                rendered += overlap(segStart, segEnd, from, to);
+            }
+            segments++;
+            for (int f = Math.max(from, segStart); f < Math.min(to, segEnd); f++) {
+                sink.accept(f, images.get(f - segStart));
+            }
+            progress.progress(Math.min(to, segEnd) - from, to - from, "rendered " + (rendered + reused) + " of "
+                    + (to - from) + " frames");
+        }
+        return new Result(rendered, reused, segments);
+    }
+
+    /** Renders the whole performance. */
+    public Result render(Performance performance, CharacterModel character, RenderSettings settings, FrameSink sink,
+            ProgressListener progress, CancellationToken cancel) throws IOException {
+        return render(performance, character, settings, 0, performance.frameCount(), sink, progress, cancel);
+    }
+
+    /** Renders one frame straight from the backend, for the preview while scrubbing (single frames skip the cache). */
+    public RgbaImage renderFrame(Performance performance, CharacterModel character, RenderSettings settings,
+            int frame) {
+        return backend.render(character, List.of(performance.frames().get(frame)), settings, CancellationToken.NONE)
+                .get(0);
+    }
+
+    private static int overlap(int a0, int a1, int b0, int b1) {
+        return Math.max(0, Math.min(a1, b1) - Math.max(a0, b0));
+    }
+}
