@@ -3,6 +3,7 @@ package org.cuestudio.format;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -68,7 +69,10 @@ public final class ProjectJson {
     public static byte[] write(Project project) {
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            DefaultPrettyPrinter pp = new DefaultPrettyPrinter().withArrayIndenter(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE);
+            DefaultPrettyPrinter pp = new DefaultPrettyPrinter(Separators.createDefaultInstance()
+                    .withObjectFieldValueSpacing(Separators.Spacing.AFTER).withArrayEmptySeparator("")
+                    .withObjectEmptySeparator("")).withArrayIndenter(new DefaultIndenter("  ", "\n"))
+                    .withObjectIndenter(new DefaultIndenter("  ", "\n"));
             try (JsonGenerator g = MAPPER.getFactory().createGenerator(out)) {
                 g.setPrettyPrinter(pp);
                 MAPPER.writeTree(g, Writer.project(project));
