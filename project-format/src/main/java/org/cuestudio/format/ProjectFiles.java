@@ -42,9 +42,9 @@ public final class ProjectFiles {
             }
             bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
-            throw new ProjectFormatException(file, Files.isDirectory(file.getParent() == null ? file : file.getParent())
-                    && !file.getFileName().toString().equals(PROJECT_FILE) ? "no such file"
-                    : "no such file (a project folder must contain " + PROJECT_FILE + ")");
+            throw new ProjectFormatException(file, Files.isDirectory(folderOrFile)
+                    ? "no such file: a project folder must contain " + PROJECT_FILE
+                    : "no such file");
         } catch (IOException e) {
             throw new ProjectFormatException(file, "cannot read: " + e.getMessage());
         }
