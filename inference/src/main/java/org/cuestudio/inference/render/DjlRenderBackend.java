@@ -1,0 +1,232 @@
+package org.cuestudio.inference.render;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDManager;
+import ai.djl.pytorch.jni.JniUtils;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.cuestudio.core.model.Quality;
+import org.cuestudio.core.perform.PerformanceFrame;
+import org.cuestudio.core.render.CharacterModel;
+import org.cuestudio.core.render.CharacterSheetException;
+import org.cuestudio.core.render.RenderBackend;
+import org.cuestudio.core.render.RenderSettings;
+import org.cuestudio.core.render.RgbaImage;
+import org.cuestudio.core.task.CancellationToken;
+import org.cuestudio.core.task.CancelledException;
+import org.cuestudio.inference.sheet.CharacterSheet;
+import org.cuestudio.inference.sheet.CharacterSheetLoader;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Renders layered SVG character sheets on DJL's PyTorch engine, on the GPU when the engine has one, else on the
+ * CPU. One worker thread owns the engine state (root {@link NDManager}, the compositing kernel, the sprite
+ * atlases); every render call runs there in a sub-manager closed at its end, and every frame in a sub-manager of
+ * that. Calls from several threads queue up on the worker. Sprites are rasterised per (sheet, scale) on first use
+ * and kept for the next few scales, so previews and 1080p finals are both crisp.
+ */
+public final class DjlRenderBackend implements RenderBackend {
+    /** The backend id in take records and segment keys. */
+    public static final String ID = "djl-layers";
+    /** Bump when the same inputs would give other pixels (poser constants, kernel, rasterisation). */
+    public static final String VERSION = "1";
+    /** Finals rasterise sprites at this multiple of the output scale; the warp's bilinear filter then averages. */
+    static final int FINAL_SUPERSAMPLING = 2;
+    /** How many (sheet, scale) sprite atlases stay on the device. */
+    static final int ATLAS_CACHE = 4;
+
+    private static final Logger LOG = LoggerFactory.getLogger(DjlRenderBackend.class);
+
+    private final ExecutorService worker;
+    private final Device device;
+    private volatile boolean closed;
+    // Worker-confined from here on.
+    private @Nullable NDManager root;
+    private @Nullable FrameCompositor compositor;
+    private final Map<AtlasKey, SpriteAtlas> atlases = new LinkedHashMap<>(8, 0.75f, true);
+
+    private record AtlasKey(String contentHash, double scale, int align) {
+    }
+
+    /** Starts the worker and loads the engine and kernel on it; fails if the PyTorch engine cannot start. */
+    public DjlRenderBackend() {
+        worker = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "cue-render-djl");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            device = call(this::startOnWorker);
+        } catch (RuntimeException e) {
+            worker.shutdownNow();
+            throw new IllegalStateException("the DJL render backend cannot start: " + e.getMessage(), e);
+        }
+    }
+
+    private Device startOnWorker() throws Exception {
+        Engine engine = Engine.getEngine("PyTorch");
+        // The kernel is called with a different box size for every sprite; the profiling executor's
+        // re-specialisations cost more than they save. The setting is per thread: this is the only thread.
+        JniUtils.setGraphExecutorOptimize(false);
+        if (engine.getGpuCount() > 0) {
+            Device gpu = Device.gpu();
+            try {
+                start(gpu);
+                LOG.info("rendering on {} with PyTorch {}", gpu, engine.getVersion());
+                return gpu;
+            } catch (Exception | LinkageError e) {
+                LOG.warn("a GPU is present but PyTorch cannot use it ({}); rendering on the CPU", e.getMessage());
+                stopOnWorker();
+            }
+        }
+        start(Device.cpu());
+        LOG.info("rendering on the CPU with PyTorch {}", engine.getVersion());
+        return Device.cpu();
+    }
+
+    private void start(Device d) throws Exception {
+        NDManager m = NDManager.newBaseManager(d, "PyTorch");
+        root = m;
+        FrameCompositor c = FrameCompositor.load(d, m);
+        compositor = c;
+        // Prove the device works before promising it: one tiny frame.
+        try (NDManager probe = m.newSubManager()) {
+            c.blank(probe, 16, 16, 0xff808080);
+        }
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String version() {
+        return VERSION;
+    }
+
+    @Override
+    public String device() {
+        return device.toString();
+    }
+
+    @Override
+    public CharacterModel loadCharacter(Path sheetFolder) throws CharacterSheetException {
+        Objects.requireNonNull(sheetFolder, "sheetFolder");
+        ensureOpen();
+        CharacterSheet sheet = CharacterSheetLoader.load(sheetFolder);
+        LOG.info("loaded character sheet '{}' from {}: {} sprites", sheet.name(), sheetFolder, sheet.sprites().size());
+        return new DjlCharacterModel(this, sheet);
+    }
+
+    @Override
+    public List<RgbaImage> render(CharacterModel character, List<PerformanceFrame> frames, RenderSettings settings,
+            CancellationToken cancel) {
+        Objects.requireNonNull(frames, "frames");
+        Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(cancel, "cancel");
+        if (!(character instanceof DjlCharacterModel model) || model.owner() != this) {
+            throw new IllegalArgumentException("character " + character + " was not loaded by this backend");
+        }
+        ensureOpen();
+        cancel.throwIfCancelled();
+        if (frames.isEmpty()) return List.of();
+        List<PerformanceFrame> copy = List.copyOf(frames);
+        return call(() -> renderOnWorker(model, copy, settings, cancel));
+    }
+
+    private List<RgbaImage> renderOnWorker(DjlCharacterModel model, List<PerformanceFrame> frames, RenderSettings settings,
+            CancellationToken cancel) {
+        NDManager r = Objects.requireNonNull(root);
+        FrameCompositor c = Objects.requireNonNull(compositor);
+        CharacterSheet sheet = model.sheet();
+        Placement placement = new Placement(settings.resolution().width(), settings.resolution().height(),
+                sheet.rig().viewBox());
+        int supersampling = settings.quality() == Quality.FINAL ? FINAL_SUPERSAMPLING : 1;
+        SpriteAtlas atlas = atlas(sheet, placement.pixelsPerUnit() * supersampling, supersampling);
+        List<RgbaImage> out = new ArrayList<>(frames.size());
+        try (NDManager call = r.newSubManager()) {
+            for (PerformanceFrame f : frames) {
+                cancel.throwIfCancelled();
+                if (Thread.interrupted()) throw new CancelledException();
+                try (NDManager frame = call.newSubManager()) {
+                    out.add(c.compose(frame, atlas, model.poser().pose(f), placement, settings.backgroundArgb()));
+                }
+            }
+        }
+        return out;
+    }
+
+    private SpriteAtlas atlas(CharacterSheet sheet, double scale, int align) {
+        AtlasKey key = new AtlasKey(sheet.contentHash(), scale, align);
+        SpriteAtlas a = atlases.get(key);
+        if (a == null) {
+            a = new SpriteAtlas(sheet, scale, align, Objects.requireNonNull(root).newSubManager());
+            atlases.put(key, a);
+            while (atlases.size() > ATLAS_CACHE) {
+                var eldest = atlases.entrySet().iterator().next();
+                eldest.getValue().close();
+                atlases.remove(eldest.getKey());
+            }
+        }
+        return a;
+    }
+
+    @Override
+    public void close() {
+        if (closed) return;
+        closed = true;
+        try {
+            Future<?> f = worker.submit(this::stopOnWorker);
+            f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            LOG.warn("closing the DJL render backend failed", e.getCause());
+        } finally {
+            worker.shutdown();
+        }
+    }
+
+    private void stopOnWorker() {
+        for (SpriteAtlas a : atlases.values()) a.close();
+        atlases.clear();
+        if (compositor != null) compositor.close();
+        compositor = null;
+        if (root != null) root.close();
+        root = null;
+    }
+
+    private void ensureOpen() {
+        if (closed) throw new IllegalStateException("the DJL render backend is closed");
+    }
+
+    /** Runs work on the worker and waits; an interrupt while waiting cancels it. */
+    private <T> T call(Callable<T> work) {
+        Future<T> f = worker.submit(work);
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            f.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new CancelledException();
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException re) throw re;
+            if (cause instanceof Error err) throw err;
+            throw new IllegalStateException(cause.getMessage(), cause);
+        }
+    }
+}
