@@ -3,8 +3,11 @@ package org.cuestudio.core.perform;
 /**
  * The non-blendshape channels of a {@link PerformanceFrame}, in vector order after the 52 ARKit blendshapes.
  * Angles are degrees in screen space as the viewer sees the character: yaw positive = turning toward the
- * viewer's right, pitch positive = up, roll positive = clockwise. Arms: shoulder 0 = hanging down, positive =
- * raised outward; elbow 0 = straight, positive = forearm bent up toward the body.
+ * viewer's right, pitch positive = up, roll positive = clockwise. "Left" channels are the arm on the viewer's left
+ * (the character's right arm), matching the sheet's layer names; ARKit blendshapes keep their anatomical sides
+ * (see docs/decisions/0008-left-and-right.md). Arms: shoulder 0 = hanging down, positive = raised outward, away
+ * from the body; elbow 0 = straight, positive = forearm turned further the same way as a positive shoulder
+ * (outward and up), negative = folded in across the body.
  */
 public enum Channel {
     HEAD_YAW, HEAD_PITCH, HEAD_ROLL,
