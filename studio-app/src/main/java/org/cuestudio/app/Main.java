@@ -16,5 +16,7 @@ public final class Main {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel",
                 System.getProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn"));
         System.setProperty("ai.djl.offline", System.getProperty("ai.djl.offline", "true"));
+        // On machines without an NVIDIA driver DJL warns that "the driver is insufficient"; the CPU is used anyway.
+        System.setProperty("org.slf4j.simpleLogger.log.ai.djl.util.cuda.CudaUtils", "error");
     }
 }

@@ -19,7 +19,7 @@ record GestureMotion(double shoulder, double elbow, HandPose hand, double bodyFo
             case POINT -> new GestureMotion(80, 8, HandPose.POINT, .25, -1, 0, 0, 0, false, false);
             case OPEN_PALMS -> new GestureMotion(35, 65, HandPose.OPEN, .15, 1, 0, 0, 0, false, false);
             case BEAT -> new GestureMotion(18, -80, HandPose.FIST, .15, -1, 0, 0, 0, true, false);
-            case HAND_TO_CHEST -> new GestureMotion(14, -128, HandPose.OPEN, .1, -3, 0, 0, 0, false, false);
+            case HAND_TO_CHEST -> new GestureMotion(16, -148, HandPose.OPEN, .1, -3, 0, 0, 0, false, false);
             case LEAN_IN -> new GestureMotion(0, 0, HandPose.RELAXED, .85, -3, 0, 0, 0, false, false);
             case LEAN_BACK -> new GestureMotion(0, 0, HandPose.RELAXED, -.85, 4, 0, 0, 0, false, false);
         };
