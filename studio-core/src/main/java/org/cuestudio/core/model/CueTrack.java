@@ -15,4 +15,9 @@ public record CueTrack(CueLane lane, List<Cue> cues) {
         cues = cues.stream().sorted(Comparator.comparingLong((Cue c) -> c.range().start()).thenComparing(Cue::id))
                 .toList();
     }
+
+    /** The cues in effect at a tick (a cue's range is half-open), in start order. */
+    public List<Cue> activeAt(long tick) {
+        return cues.stream().takeWhile(c -> c.range().start() <= tick).filter(c -> c.range().contains(tick)).toList();
+    }
 }
