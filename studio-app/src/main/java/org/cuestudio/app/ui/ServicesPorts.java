@@ -1,0 +1,81 @@
+package org.cuestudio.app.ui;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.cuestudio.app.StudioServices;
+import org.cuestudio.app.StudioServices.RenderReport;
+import org.cuestudio.core.audio.AudioClip;
+import org.cuestudio.core.audio.AudioDecodeException;
+import org.cuestudio.core.audio.AudioDecoder;
+import org.cuestudio.core.audio.AudioFeatures;
+import org.cuestudio.core.model.Character;
+import org.cuestudio.core.model.Quality;
+import org.cuestudio.core.model.Shot;
+import org.cuestudio.core.perform.Performance;
+import org.cuestudio.core.render.CharacterModel;
+import org.cuestudio.core.render.CharacterSheetException;
+import org.cuestudio.core.render.RenderSettings;
+import org.cuestudio.core.render.RgbaImage;
+import org.cuestudio.core.render.SegmentStore;
+import org.cuestudio.core.render.ShotRenderer;
+import org.cuestudio.core.task.CancellationToken;
+import org.cuestudio.core.task.ProgressListener;
+import org.cuestudio.format.LoadedProject;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The studio window's ports over the shared {@link StudioServices}: the native codecs and the render backend when
+ * the inference module is on the class path, else the JDK's own WAV reader so the timeline still works.
+ */
+public final class ServicesPorts implements StudioPorts {
+    private final StudioServices services;
+
+    public ServicesPorts(StudioServices services) {
+        this.services = services;
+    }
+
+    @Override
+    public ShotAudio loadAudio(LoadedProject project, Shot shot) throws AudioDecodeException {
+        Path file = project.resolve(shot.audio());
+        AudioDecoder decoder = nativeDecoder();
+        AudioClip clip = decoder != null ? decoder.decode(file, StudioServices.ANALYSIS_RATE)
+                : JavaSoundAudio.decode(file, StudioServices.ANALYSIS_RATE);
+        return ShotAudio.of(file, clip, AudioFeatures.analyse(clip, shot.frameRate()));
+    }
+
+    private @Nullable AudioDecoder nativeDecoder() {
+        try {
+            return services.codecs().audioDecoder();
+        } catch (IllegalStateException | LinkageError missing) {
+            return null;
+        }
+    }
+
+    @Override
+    public CharacterModel loadCharacter(LoadedProject project, Shot shot) throws CharacterSheetException {
+        Character c = project.project().requireCharacter(shot.characterId());
+        Path sheet = project.resolve(c.sheet());
+        if (!Files.exists(sheet)) {
+            throw new CharacterSheetException("'" + c.name() + "' has no sheet at " + sheet);
+        }
+        return services.backend().loadCharacter(sheet);
+    }
+
+    @Override
+    public RgbaImage renderFrame(Performance performance, CharacterModel character, RenderSettings settings,
+            int frame) {
+        return new ShotRenderer(services.backend(), SegmentStore.NONE).renderFrame(performance, character, settings,
+                frame);
+    }
+
+    @Override
+    public RenderReport renderTake(LoadedProject project, String shotId, Quality quality, long seed, Path output,
+            ProgressListener progress, CancellationToken cancel) throws Exception {
+        return services.renderToFile(project, shotId, quality, seed, output, progress, cancel);
+    }
+
+    @Override
+    public Playback openPlayback(ShotAudio audio) {
+        return Playback.open(audio.file(), audio.clip());
+    }
+}

@@ -1,0 +1,726 @@
+package org.cuestudio.app.ui;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import org.cuestudio.core.edit.AddCue;
+import org.cuestudio.core.edit.Edit;
+import org.cuestudio.core.edit.EditSession;
+import org.cuestudio.core.edit.History;
+import org.cuestudio.core.edit.RemoveCue;
+import org.cuestudio.core.edit.ReplaceCue;
+import org.cuestudio.core.model.Cue;
+import org.cuestudio.core.model.CueLane;
+import org.cuestudio.core.model.Project;
+import org.cuestudio.core.model.Quality;
+import org.cuestudio.core.model.Shot;
+import org.cuestudio.core.perform.Performance;
+import org.cuestudio.core.perform.PerformancePlanner;
+import org.cuestudio.core.render.CharacterModel;
+import org.cuestudio.core.render.RenderSettings;
+import org.cuestudio.core.render.RgbaImage;
+import org.cuestudio.core.time.FrameRate;
+import org.cuestudio.format.LoadedProject;
+import org.cuestudio.format.Problem;
+import org.cuestudio.format.ProjectFiles;
+import org.cuestudio.format.ProjectValidator;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The state behind the studio window and every command it offers, with no controls in it: the open project and
+ * its {@link History}, the current shot, the playhead, the selected cue, the planned performance, the preview
+ * frame, playback and the status line. All project changes are {@link Edit}s applied here on the JavaFX thread;
+ * after each one the performance is planned again (milliseconds) and a new preview frame is requested. Slow work
+ * (loading, saving, rendering) runs on the {@link UiExecutors} and comes back to the JavaFX thread.
+ */
+public final class StudioViewModel {
+    /** Seed of the micro-performance, as {@code cue render} uses by default. */
+    public static final long DEFAULT_SEED = 1;
+
+    private final StudioPorts ports;
+    private final UiExecutors exec;
+    private final PreviewRenderer previews;
+    private final PerformancePlanner planner = new PerformancePlanner();
+    private final RenderTakeViewModel takes;
+
+    private @Nullable LoadedProject loaded;
+    private @Nullable History history;
+    private @Nullable String shotId;
+    private @Nullable Playback playback;
+    private @Nullable CharacterModel character;
+    private @Nullable String rendererProblem;
+    private @Nullable CueDrag drag;
+    /** Bumped whenever the project, shot or character changes, so late results of older loads are dropped. */
+    private long epoch;
+
+    private final ReadOnlyObjectWrapper<@Nullable Project> project = new ReadOnlyObjectWrapper<>(this, "project");
+    private final ReadOnlyObjectWrapper<@Nullable Shot> shot = new ReadOnlyObjectWrapper<>(this, "shot");
+    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "Cue Studio");
+    private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper(this, "dirty");
+    private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper(this, "canUndo");
+    private final ReadOnlyBooleanWrapper canRedo = new ReadOnlyBooleanWrapper(this, "canRedo");
+    private final ReadOnlyStringWrapper undoLabel = new ReadOnlyStringWrapper(this, "undoLabel", "");
+    private final ReadOnlyStringWrapper redoLabel = new ReadOnlyStringWrapper(this, "redoLabel", "");
+    private final ReadOnlyIntegerWrapper playhead = new ReadOnlyIntegerWrapper(this, "playhead");
+    private final ReadOnlyIntegerWrapper frameCount = new ReadOnlyIntegerWrapper(this, "frameCount");
+    private final ReadOnlyObjectWrapper<@Nullable String> selectedCueId = new ReadOnlyObjectWrapper<>(this, "selectedCueId");
+    private final ReadOnlyObjectWrapper<@Nullable Cue> selectedCue = new ReadOnlyObjectWrapper<>(this, "selectedCue");
+    private final ReadOnlyObjectWrapper<@Nullable ShotAudio> audio = new ReadOnlyObjectWrapper<>(this, "audio");
+    private final ReadOnlyObjectWrapper<@Nullable Performance> performance = new ReadOnlyObjectWrapper<>(this, "performance");
+    private final ReadOnlyObjectWrapper<@Nullable RgbaImage> previewImage = new ReadOnlyObjectWrapper<>(this, "previewImage");
+    private final ReadOnlyIntegerWrapper previewFrame = new ReadOnlyIntegerWrapper(this, "previewFrame", -1);
+    private final ReadOnlyStringWrapper previewMessage = new ReadOnlyStringWrapper(this, "previewMessage", "");
+    private final ReadOnlyBooleanWrapper playing = new ReadOnlyBooleanWrapper(this, "playing");
+    private final ReadOnlyStringWrapper playbackInfo = new ReadOnlyStringWrapper(this, "playbackInfo", "");
+    private final ReadOnlyBooleanWrapper saving = new ReadOnlyBooleanWrapper(this, "saving");
+    private final ReadOnlyObjectWrapper<StatusMessage> status = new ReadOnlyObjectWrapper<>(this, "status", StatusMessage.EMPTY);
+    /** Bumped on every change the timeline draws (edits, drag previews, audio arriving). */
+    private final ReadOnlyIntegerWrapper revision = new ReadOnlyIntegerWrapper(this, "revision");
+
+    public StudioViewModel(StudioPorts ports, UiExecutors exec) {
+        this.ports = ports;
+        this.exec = exec;
+        this.previews = new PreviewRenderer(ports::renderFrame, exec.preview(), exec.fx());
+        this.takes = new RenderTakeViewModel(ports, exec, status::set);
+    }
+
+    // ---------------------------------------------------------------- opening
+
+    /** Reads a project folder or file in the background and opens it; problems go to the status line. */
+    public CompletableFuture<Boolean> open(Path folderOrFile) {
+        CompletableFuture<Boolean> opened = new CompletableFuture<>();
+        status.set(StatusMessage.info("Opening " + folderOrFile + "…"));
+        exec.background().execute(() -> {
+            try {
+                LoadedProject lp = ProjectFiles.open(folderOrFile);
+                List<Problem> problems = ProjectValidator.validate(lp);
+                exec.fx().execute(() -> {
+                    open(lp, problems);
+                    opened.complete(true);
+                });
+            } catch (Exception | LinkageError e) {
+                exec.fx().execute(() -> {
+                    status.set(StatusMessage.error("Cannot open " + folderOrFile + ": " + ErrorText.describe(e)));
+                    opened.complete(false);
+                });
+            }
+        });
+        return opened;
+    }
+
+    /** Opens a project already read (JavaFX thread). Validation problems are shown, not fatal: it can be fixed here. */
+    public void open(LoadedProject lp, List<Problem> problems) {
+        endDrag();
+        stopPlaybackAndClose();
+        loaded = lp;
+        history = new History(lp.project());
+        shotId = lp.project().shots().isEmpty() ? null : lp.project().shots().get(0).id();
+        selectedCueId.set(null);
+        playhead.set(0);
+        if (problems.isEmpty()) {
+            int shots = lp.project().shots().size();
+            long cues = lp.project().shots().stream().mapToLong(x -> x.allCues().size()).sum();
+            status.set(StatusMessage.info("Opened " + lp.project().name() + " from " + lp.folder().getFileName() + ": "
+                    + shots + (shots == 1 ? " shot, " : " shots, ") + cues + (cues == 1 ? " cue" : " cues")));
+        } else {
+            status.set(StatusMessage.warning(problems.size() + (problems.size() == 1 ? " problem" : " problems")
+                    + " in the project: " + problems.get(0).message()));
+        }
+        if (shotId == null && problems.isEmpty()) status.set(StatusMessage.warning("The project has no shots"));
+        shotChanged();
+    }
+
+    /** Switches to another shot of the project. */
+    public void selectShot(String id) {
+        if (history == null || id.equals(shotId)) return;
+        history.current().requireShot(id);
+        endDrag();
+        stopPlaybackAndClose();
+        shotId = id;
+        selectedCueId.set(null);
+        playhead.set(0);
+        shotChanged();
+    }
+
+    private void shotChanged() {
+        epoch++;
+        audio.set(null);
+        character = null;
+        rendererProblem = null;
+        performance.set(null);
+        previewImage.set(null);
+        previewFrame.set(-1);
+        playbackInfo.set("");
+        refresh();
+        loadMedia();
+    }
+
+    private void loadMedia() {
+        LoadedProject lp = loaded;
+        Shot s = shot.get();
+        if (lp == null || s == null) return;
+        long myEpoch = epoch;
+        previewMessage.set("Loading audio…");
+        exec.background().execute(() -> {
+            try {
+                ShotAudio a = ports.loadAudio(lp, s);
+                Playback pb = ports.openPlayback(a);
+                exec.fx().execute(() -> {
+                    if (myEpoch != epoch) {
+                        pb.close();
+                        return;
+                    }
+                    audio.set(a);
+                    playback = pb;
+                    playbackInfo.set(pb.audible() ? "Audio" : "Silent clock");
+                    replan();
+                    loadCharacter(lp, s, myEpoch);
+                });
+            } catch (Exception | LinkageError e) {
+                exec.fx().execute(() -> {
+                    if (myEpoch != epoch) return;
+                    String why = ErrorText.describe(e);
+                    previewMessage.set("No audio: " + why);
+                    status.set(StatusMessage.error("Cannot load the shot's audio: " + why));
+                    revision.set(revision.get() + 1);
+                });
+            }
+        });
+    }
+
+    private void loadCharacter(LoadedProject lp, Shot s, long myEpoch) {
+        previewMessage.set("Loading renderer…");
+        exec.background().execute(() -> {
+            try {
+                CharacterModel model = ports.loadCharacter(lp, s);
+                exec.fx().execute(() -> {
+                    if (myEpoch != epoch) return;
+                    character = model;
+                    requestPreview();
+                });
+            } catch (Exception | LinkageError e) {
+                exec.fx().execute(() -> {
+                    if (myEpoch != epoch) return;
+                    rendererProblem = ErrorText.describe(e);
+                    requestPreview();
+                });
+            }
+        });
+    }
+
+    // ---------------------------------------------------------------- playhead and selection
+
+    /** Moves the playhead to a frame (clamped to the shot); playback continues from there if it is running. */
+    public void seekFrame(int frame) {
+        int n = frameCount.get();
+        int f = n == 0 ? 0 : Math.max(0, Math.min(n - 1, frame));
+        if (playing.get() && playback != null) playback.start(frameRate().frameToTicks(f));
+        setPlayhead(f);
+    }
+
+    /** Moves the playhead to the frame that contains a position. */
+    public void seekTicks(long ticks) {
+        seekFrame((int) Math.min(Integer.MAX_VALUE, frameRate().ticksToFrame(Math.max(0, ticks))));
+    }
+
+    /** Steps the playhead by whole frames. */
+    public void step(int frames) {
+        seekFrame(playhead.get() + frames);
+    }
+
+    private void setPlayhead(int f) {
+        if (playhead.get() == f) return;
+        playhead.set(f);
+        requestPreview();
+    }
+
+    /** Selects a cue of the current shot by id, or clears the selection with {@code null}. */
+    public void select(@Nullable String cueId) {
+        Shot s = shot.get();
+        selectedCueId.set(s != null && cueId != null && s.cue(cueId).isPresent() ? cueId : null);
+        selectedCue.set(selectedCueId.get() == null || s == null ? null : s.cue(selectedCueId.get()).orElse(null));
+    }
+
+    // ---------------------------------------------------------------- edits
+
+    /** A cue drag in progress: one undo step however often it moves. */
+    public final class CueDrag {
+        private final EditSession session;
+        private final String shotOfDrag;
+        private final String cueId;
+        private final long originalStart;
+        private long currentStart;
+        private boolean open = true;
+
+        private CueDrag(EditSession session, String shotOfDrag, Cue cue) {
+            this.session = session;
+            this.shotOfDrag = shotOfDrag;
+            this.cueId = cue.id();
+            this.originalStart = cue.range().start();
+            this.currentStart = originalStart;
+        }
+
+        public String cueId() {
+            return cueId;
+        }
+
+        public long originalStart() {
+            return originalStart;
+        }
+
+        /** Shows the cue starting at {@code newStart} (clamped at 0); the project is previewed, not yet committed. */
+        public void moveTo(long newStart) {
+            if (!open) return;
+            long start = Math.max(0, newStart);
+            if (start == currentStart) return;
+            Project base = history().current();
+            session.preview(ReplaceCue.move(base, shotOfDrag, cueId, start));
+            currentStart = start;
+            changed(false);
+        }
+
+        /** Ends the drag as one undo step (none if the cue ends where it started). */
+        public void commit() {
+            if (!open) return;
+            open = false;
+            drag = null;
+            if (currentStart == originalStart) {
+                session.cancel();
+                changed(false);
+            } else {
+                session.commit();
+                changed(true);
+            }
+        }
+
+        /** Ends the drag, putting the cue back. */
+        public void cancel() {
+            if (!open) return;
+            open = false;
+            drag = null;
+            session.cancel();
+            changed(false);
+        }
+    }
+
+    /** Starts dragging a cue (and selects it); empty if there is no such cue. */
+    public Optional<CueDrag> beginCueDrag(String cueId) {
+        endDrag();
+        Shot s = shot.get();
+        if (history == null || s == null) return Optional.empty();
+        Optional<Cue> cue = s.cue(cueId);
+        if (cue.isEmpty()) return Optional.empty();
+        select(cueId);
+        CueDrag d = new CueDrag(history.begin(), s.id(), cue.get());
+        drag = d;
+        return Optional.of(d);
+    }
+
+    /** Moves a cue as one undo step. */
+    public boolean moveCue(String cueId, long newStart) {
+        Optional<CueDrag> d = beginCueDrag(cueId);
+        d.ifPresent(x -> {
+            x.moveTo(newStart);
+            x.commit();
+        });
+        return d.isPresent();
+    }
+
+    /** Adds the lane's default cue (1.5 s) at a position snapped to the frame that contains it, and selects it. */
+    public Optional<Cue> addCue(CueLane lane, long atTicks) {
+        Shot s = shot.get();
+        if (s == null) return Optional.empty();
+        FrameRate rate = s.frameRate();
+        long start = rate.frameToTicks(rate.ticksToFrame(Math.max(0, atTicks)));
+        return addCue(NewCues.defaultFor(s, lane, start));
+    }
+
+    /** Adds a cue to the current shot as one undo step and selects it. */
+    public Optional<Cue> addCue(Cue cue) {
+        Shot s = shot.get();
+        if (s == null) return Optional.empty();
+        if (!apply(new AddCue(s.id(), cue))) return Optional.empty();
+        select(cue.id());
+        return Optional.of(cue);
+    }
+
+    /** Replaces a cue with an edited version of itself (same id), as one undo step. */
+    public boolean replaceCue(Cue changed, String label) {
+        Shot s = shot.get();
+        return s != null && apply(new ReplaceCue(s.id(), changed, label));
+    }
+
+    /** Deletes the selected cue as one undo step; false when nothing is selected. */
+    public boolean deleteSelectedCue() {
+        Shot s = shot.get();
+        String id = selectedCueId.get();
+        if (s == null || id == null) return false;
+        boolean done = apply(new RemoveCue(s.id(), id));
+        if (done) select(null);
+        return done;
+    }
+
+    /** Applies an edit as one undo step; a refused edit leaves everything as it was and says why. */
+    public boolean apply(Edit edit) {
+        if (history == null) return false;
+        endDrag();
+        try {
+            history.apply(edit);
+        } catch (IllegalArgumentException e) {
+            status.set(StatusMessage.warning(edit.label() + " refused: " + ErrorText.describe(e)));
+            return false;
+        }
+        changed(true);
+        return true;
+    }
+
+    public void undo() {
+        endDrag();
+        if (history == null || !history.canUndo()) return;
+        String label = history.undoLabel().orElse("edit");
+        history.undo();
+        changed(true);
+        status.set(StatusMessage.info("Undid " + label));
+    }
+
+    public void redo() {
+        endDrag();
+        if (history == null || !history.canRedo()) return;
+        String label = history.redoLabel().orElse("edit");
+        history.redo();
+        changed(true);
+        status.set(StatusMessage.info("Redid " + label));
+    }
+
+    private void endDrag() {
+        if (drag != null) drag.cancel();
+    }
+
+    /**
+     * After any change of the project: publish it, plan again, ask for a new preview frame.
+     *
+     * @param committed whether an undo step was made or undone, which makes an older status line stale
+     */
+    private void changed(boolean committed) {
+        refresh();
+        replan();
+        if (committed) status.set(StatusMessage.EMPTY);
+    }
+
+    private void refresh() {
+        History h = history;
+        Project p = h == null ? null : h.current();
+        project.set(p);
+        Shot s = p == null || shotId == null ? null : p.shot(shotId).orElse(null);
+        shot.set(s);
+        dirty.set(h != null && h.isDirty());
+        canUndo.set(h != null && h.canUndo());
+        canRedo.set(h != null && h.canRedo());
+        undoLabel.set(h == null ? "" : h.undoLabel().orElse(""));
+        redoLabel.set(h == null ? "" : h.redoLabel().orElse(""));
+        title.set(p == null ? "Cue Studio" : p.name() + (dirty.get() ? "*" : "") + " — Cue Studio");
+        select(selectedCueId.get());
+        revision.set(revision.get() + 1);
+    }
+
+    private void replan() {
+        Project p = project.get();
+        Shot s = shot.get();
+        ShotAudio a = audio.get();
+        if (p == null || s == null || a == null) {
+            performance.set(null);
+            frameCount.set(0);
+            return;
+        }
+        try {
+            Performance perf = planner.plan(s, p.requireCharacter(s.characterId()), a.features(), DEFAULT_SEED);
+            performance.set(perf);
+            frameCount.set(perf.frameCount());
+            if (playhead.get() >= perf.frameCount()) playhead.set(Math.max(0, perf.frameCount() - 1));
+        } catch (RuntimeException | LinkageError e) {
+            performance.set(null);
+            frameCount.set(0);
+            previewMessage.set("No performance: " + ErrorText.describe(e));
+            status.set(StatusMessage.error("Cannot plan the performance: " + ErrorText.describe(e)));
+        }
+        revision.set(revision.get() + 1);
+        requestPreview();
+    }
+
+    // ---------------------------------------------------------------- preview
+
+    private void requestPreview() {
+        Performance perf = performance.get();
+        Shot s = shot.get();
+        if (perf == null || s == null || perf.frameCount() == 0) return;
+        CharacterModel c = character;
+        if (c == null) {
+            previewImage.set(null);
+            previewMessage.set(rendererProblem == null ? "Loading renderer…" : "Renderer unavailable: " + rendererProblem);
+            return;
+        }
+        int f = Math.min(playhead.get(), perf.frameCount() - 1);
+        previews.request(new PreviewRenderer.Request(epoch, perf, c, RenderSettings.forShot(s, Quality.PREVIEW), f),
+                (req, image, error) -> {
+                    if (req.epoch() != epoch) return;
+                    if (image != null) {
+                        previewFrame.set(req.frame());
+                        previewImage.set(image);
+                        previewMessage.set("");
+                    } else {
+                        previewImage.set(null);
+                        previewMessage.set("Preview failed: " + ErrorText.describe(error == null
+                                ? new IllegalStateException("no image") : error));
+                    }
+                });
+    }
+
+    // ---------------------------------------------------------------- playback
+
+    public void togglePlayback() {
+        if (playing.get()) pause();
+        else play();
+    }
+
+    /** Plays from the playhead (from the start when it is on the last frame). */
+    public void play() {
+        if (playing.get()) return;
+        int n = frameCount.get();
+        if (n == 0 || playback == null) {
+            status.set(StatusMessage.info("Nothing to play yet: the audio is still loading"));
+            return;
+        }
+        if (playhead.get() >= n - 1) setPlayhead(0);
+        playback.start(frameRate().frameToTicks(playhead.get()));
+        playing.set(true);
+    }
+
+    public void pause() {
+        if (!playing.get()) return;
+        if (playback != null) playback.stop();
+        playing.set(false);
+    }
+
+    /**
+     * Moves the playhead to where playback is; the view calls it once per pulse while playing. Stops at the end of
+     * the shot.
+     */
+    public void followPlayback() {
+        Playback pb = playback;
+        ShotAudio a = audio.get();
+        if (!playing.get() || pb == null || a == null) return;
+        long t = pb.positionTicks();
+        int n = frameCount.get();
+        int f = (int) Math.min(n - 1L, frameRate().ticksToFrame(Math.max(0, t)));
+        setPlayhead(f);
+        if (t >= a.durationTicks() || f >= n - 1) {
+            pause();
+        }
+    }
+
+    private void stopPlaybackAndClose() {
+        pause();
+        if (playback != null) playback.close();
+        playback = null;
+    }
+
+    // ---------------------------------------------------------------- saving and takes
+
+    /**
+     * Saves the project as it is now: the snapshot is taken here on the JavaFX thread, the file is written in the
+     * background. Completes with the file, or exceptionally (the status line says why).
+     */
+    public CompletableFuture<Path> save() {
+        LoadedProject lp = loaded;
+        History h = history;
+        if (lp == null || h == null) return CompletableFuture.failedFuture(new IllegalStateException("no project"));
+        if (saving.get()) return CompletableFuture.failedFuture(new IllegalStateException("already saving"));
+        Project snapshot = h.current();
+        Path file = lp.file();
+        saving.set(true);
+        CompletableFuture<Path> done = new CompletableFuture<>();
+        exec.background().execute(() -> {
+            Throwable failure = null;
+            try {
+                ProjectFiles.save(file, snapshot);
+            } catch (IOException | RuntimeException e) {
+                failure = e;
+            }
+            Throwable f = failure;
+            exec.fx().execute(() -> {
+                saving.set(false);
+                if (f != null) {
+                    status.set(StatusMessage.error("Could not save " + file + ": " + ErrorText.describe(f)));
+                    done.completeExceptionally(f instanceof IOException io ? new UncheckedIOException(io) : f);
+                    return;
+                }
+                // Edits made while writing stay unsaved: only the state that was written counts as saved.
+                if (history == h && h.current() == snapshot) h.markSaved();
+                if (loaded == lp) loaded = lp.with(snapshot);
+                refresh();
+                status.set(StatusMessage.success("Saved " + file));
+                done.complete(file);
+            });
+        });
+        return done;
+    }
+
+    /** Renders the current shot, as it is now, to a numbered take file in the background. */
+    public void renderTake(Quality quality) {
+        LoadedProject lp = loaded;
+        History h = history;
+        Shot s = shot.get();
+        if (lp == null || h == null || s == null) return;
+        takes.start(new RenderTakeViewModel.Job(lp.with(h.current()), s.id(), quality, DEFAULT_SEED));
+    }
+
+    /** Stops playback, drops pending work and releases the sound line. */
+    public void dispose() {
+        epoch++;
+        takes.cancel();
+        stopPlaybackAndClose();
+    }
+
+    // ---------------------------------------------------------------- read-only state
+
+    private History history() {
+        if (history == null) throw new IllegalStateException("no project is open");
+        return history;
+    }
+
+    /** The current shot's frame rate (25 fps before a project is open). */
+    public FrameRate frameRate() {
+        Shot s = shot.get();
+        return s == null ? FrameRate.FPS_25 : s.frameRate();
+    }
+
+    /** Length of the current shot: its audio once decoded, else the end of its last cue. */
+    public long durationTicks() {
+        ShotAudio a = audio.get();
+        if (a != null) return a.durationTicks();
+        Shot s = shot.get();
+        return s == null ? 0 : s.allCues().stream().mapToLong(c -> c.range().endExclusive()).max().orElse(0);
+    }
+
+    /** The open project's files, or {@code null} before one is open. */
+    public @Nullable LoadedProject loadedProject() {
+        return loaded;
+    }
+
+    /** Why there is no preview picture, or {@code null} while the renderer is loaded or loading. */
+    public @Nullable String rendererProblem() {
+        return rendererProblem;
+    }
+
+    /** The cue being dragged, if any. */
+    public Optional<CueDrag> currentDrag() {
+        return Optional.ofNullable(drag);
+    }
+
+    public RenderTakeViewModel takes() {
+        return takes;
+    }
+
+    public ReadOnlyObjectProperty<@Nullable Project> projectProperty() {
+        return project.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<@Nullable Shot> shotProperty() {
+        return shot.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty titleProperty() {
+        return title.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty dirtyProperty() {
+        return dirty.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty canUndoProperty() {
+        return canUndo.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty canRedoProperty() {
+        return canRedo.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty undoLabelProperty() {
+        return undoLabel.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty redoLabelProperty() {
+        return redoLabel.getReadOnlyProperty();
+    }
+
+    public ReadOnlyIntegerProperty playheadProperty() {
+        return playhead.getReadOnlyProperty();
+    }
+
+    public ReadOnlyIntegerProperty frameCountProperty() {
+        return frameCount.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<@Nullable String> selectedCueIdProperty() {
+        return selectedCueId.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<@Nullable Cue> selectedCueProperty() {
+        return selectedCue.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<@Nullable ShotAudio> audioProperty() {
+        return audio.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<@Nullable Performance> performanceProperty() {
+        return performance.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<@Nullable RgbaImage> previewImageProperty() {
+        return previewImage.getReadOnlyProperty();
+    }
+
+    /** The frame the preview image shows (it lags the playhead while frames render), or -1 before the first. */
+    public ReadOnlyIntegerProperty previewFrameProperty() {
+        return previewFrame.getReadOnlyProperty();
+    }
+
+    /** Why the preview shows no picture ("Loading renderer…", "Renderer unavailable: …"); empty when it does. */
+    public ReadOnlyStringProperty previewMessageProperty() {
+        return previewMessage.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty playingProperty() {
+        return playing.getReadOnlyProperty();
+    }
+
+    /** "Audio" or "Silent clock" once the shot's audio is loaded. */
+    public ReadOnlyStringProperty playbackInfoProperty() {
+        return playbackInfo.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty savingProperty() {
+        return saving.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<StatusMessage> statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    /** Changes whenever the timeline has something new to draw. */
+    public ReadOnlyIntegerProperty revisionProperty() {
+        return revision.getReadOnlyProperty();
+    }
+}

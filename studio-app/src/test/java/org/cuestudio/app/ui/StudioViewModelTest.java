@@ -1,0 +1,345 @@
+package org.cuestudio.app.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.cuestudio.core.audio.AudioDecodeException;
+import org.cuestudio.core.edit.AddCue;
+import org.cuestudio.core.model.Cue;
+import org.cuestudio.core.model.CueLane;
+import org.cuestudio.core.model.Emotion;
+import org.cuestudio.core.model.EmotionCue;
+import org.cuestudio.core.model.GazeCue;
+import org.cuestudio.core.model.GazeTarget;
+import org.cuestudio.core.model.Gesture;
+import org.cuestudio.core.model.GestureCue;
+import org.cuestudio.core.model.Quality;
+import org.cuestudio.core.model.Shot;
+import org.cuestudio.core.model.TimingCue;
+import org.cuestudio.core.time.Ticks;
+import org.cuestudio.core.time.TimeRange;
+import org.cuestudio.format.LoadedProject;
+import org.cuestudio.format.ProjectFiles;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The studio's view model without any window: synchronous executors, fake media and renderer. */
+class StudioViewModelTest {
+    private static final long FRAME = Ticks.PER_SECOND / 25;
+
+    @TempDir
+    Path tmp;
+
+    private Path projectDir;
+    private FakePorts ports;
+    private StudioViewModel vm;
+
+    @BeforeEach
+    void openSample() {
+        projectDir = SampleProjects.copyHello(tmp);
+        ports = new FakePorts();
+        vm = new StudioViewModel(ports, UiExecutors.synchronous());
+        assertThat(vm.open(projectDir).join()).isTrue();
+    }
+
+    private Shot shot() {
+        return vm.shotProperty().get();
+    }
+
+    private long startOf(String cueId) {
+        return shot().cue(cueId).orElseThrow().range().start();
+    }
+
+    private int cueCount() {
+        return shot().allCues().size();
+    }
+
+    @Test
+    void openingPlansTheWholeShotWithAllFourLanes() {
+        assertThat(shot().id()).isEqualTo("hello");
+        assertThat(shot().tracks()).extracting(t -> t.lane()).containsExactly(CueLane.values());
+        assertThat(shot().tracks()).allSatisfy(t -> assertThat(t.cues()).isNotEmpty());
+        assertThat(vm.audioProperty().get()).isNotNull();
+        assertThat(vm.frameCountProperty().get()).isEqualTo(vm.performanceProperty().get().frameCount())
+                .isGreaterThan(15 * 25);
+        assertThat(vm.titleProperty().get()).isEqualTo("Hello — Cue Studio");
+        assertThat(vm.dirtyProperty().get()).isFalse();
+        assertThat(vm.statusProperty().get()).isEqualTo(StatusMessage.info("Opened Hello from hello: 1 shot, 13 cues"));
+    }
+
+    @Test
+    void openingAMissingProjectSaysSoInTheStatusLine() {
+        boolean opened = vm.open(tmp.resolve("nowhere")).join();
+        assertThat(opened).isFalse();
+        assertThat(vm.statusProperty().get().severity()).isEqualTo(StatusMessage.Severity.ERROR);
+        assertThat(vm.statusProperty().get().text()).contains("nowhere").doesNotContain("Exception");
+        assertThat(shot().id()).isEqualTo("hello");
+    }
+
+    @Test
+    void previewShowsTheFrameUnderThePlayhead() {
+        vm.seekFrame(42);
+        assertThat(vm.playheadProperty().get()).isEqualTo(42);
+        assertThat(vm.previewImageProperty().get()).isNotNull();
+        assertThat(vm.previewImageProperty().get().pixels()[0]).isEqualTo((byte) 42);
+        assertThat(vm.previewFrameProperty().get()).isEqualTo(42);
+        assertThat(vm.previewMessageProperty().get()).isEmpty();
+    }
+
+    @Test
+    void seekingIsClampedToTheShot() {
+        vm.seekFrame(-5);
+        assertThat(vm.playheadProperty().get()).isZero();
+        vm.seekFrame(1_000_000);
+        assertThat(vm.playheadProperty().get()).isEqualTo(vm.frameCountProperty().get() - 1);
+        vm.seekTicks(Ticks.ofMillis(2000));
+        assertThat(vm.playheadProperty().get()).isEqualTo(50);
+    }
+
+    @Test
+    void missingRendererLeavesTheTimelineWorkingAndSaysWhy() {
+        ports.characterFailure = new IllegalStateException("no render backend found: the inference module is missing");
+        vm.open(projectDir).join();
+        assertThat(vm.previewImageProperty().get()).isNull();
+        assertThat(vm.previewMessageProperty().get())
+                .isEqualTo("Renderer unavailable: no render backend found: the inference module is missing");
+        assertThat(vm.performanceProperty().get()).isNotNull();
+        assertThat(vm.addCue(CueLane.GAZE, 0)).isPresent();
+    }
+
+    @Test
+    void missingAudioIsAnErrorInTheStatusLineNotACrash() {
+        ports.audioFailure = new AudioDecodeException(Path.of("audio/hello.wav"), "no such file");
+        vm.open(projectDir).join();
+        assertThat(vm.audioProperty().get()).isNull();
+        assertThat(vm.statusProperty().get().severity()).isEqualTo(StatusMessage.Severity.ERROR);
+        assertThat(vm.statusProperty().get().text()).contains("hello.wav").contains("no such file");
+        assertThat(vm.previewMessageProperty().get()).startsWith("No audio");
+    }
+
+    @Test
+    void selectingACueExposesItAndUnknownIdsClearTheSelection() {
+        vm.select("wave-hello");
+        assertThat(vm.selectedCueProperty().get()).isInstanceOf(GestureCue.class);
+        vm.select("no-such-cue");
+        assertThat(vm.selectedCueIdProperty().get()).isNull();
+        assertThat(vm.selectedCueProperty().get()).isNull();
+    }
+
+    @Test
+    void aDragPreviewsManyTimesAndCommitsOneUndoStep() {
+        long start = startOf("wave-hello");
+        StudioViewModel.CueDrag drag = vm.beginCueDrag("wave-hello").orElseThrow();
+        for (int i = 1; i <= 10; i++) {
+            drag.moveTo(start + i * FRAME);
+            assertThat(startOf("wave-hello")).isEqualTo(start + i * FRAME);
+        }
+        assertThat(vm.canUndoProperty().get()).isFalse();
+        drag.commit();
+        assertThat(startOf("wave-hello")).isEqualTo(start + 10 * FRAME);
+        assertThat(vm.undoLabelProperty().get()).isEqualTo("Move cue");
+        assertThat(vm.titleProperty().get()).isEqualTo("Hello* — Cue Studio");
+
+        vm.undo();
+        assertThat(startOf("wave-hello")).isEqualTo(start);
+        assertThat(vm.canUndoProperty().get()).isFalse();
+        assertThat(vm.dirtyProperty().get()).isFalse();
+        vm.redo();
+        assertThat(startOf("wave-hello")).isEqualTo(start + 10 * FRAME);
+        assertThat(vm.dirtyProperty().get()).isTrue();
+    }
+
+    @Test
+    void aDragThatEndsWhereItStartedAddsNoUndoStep() {
+        long start = startOf("wave-hello");
+        StudioViewModel.CueDrag drag = vm.beginCueDrag("wave-hello").orElseThrow();
+        drag.moveTo(start + 5 * FRAME);
+        drag.moveTo(start);
+        drag.commit();
+        assertThat(vm.canUndoProperty().get()).isFalse();
+        assertThat(vm.dirtyProperty().get()).isFalse();
+    }
+
+    @Test
+    void aCancelledDragPutsTheCueBack() {
+        long start = startOf("wave-hello");
+        StudioViewModel.CueDrag drag = vm.beginCueDrag("wave-hello").orElseThrow();
+        drag.moveTo(start + 7 * FRAME);
+        drag.cancel();
+        assertThat(startOf("wave-hello")).isEqualTo(start);
+        assertThat(vm.canUndoProperty().get()).isFalse();
+    }
+
+    @Test
+    void aDragCannotMoveACueBeforeTheStart() {
+        vm.moveCue("react-oh", -10 * Ticks.PER_SECOND);
+        assertThat(startOf("react-oh")).isZero();
+    }
+
+    @Test
+    void aDragReplansThePerformance() {
+        var before = vm.performanceProperty().get();
+        StudioViewModel.CueDrag drag = vm.beginCueDrag("joy-made-it").orElseThrow();
+        drag.moveTo(startOf("joy-made-it") - Ticks.PER_SECOND);
+        assertThat(vm.performanceProperty().get()).isNotSameAs(before);
+        drag.commit();
+    }
+
+    @Test
+    void addedCuesHaveTheirLanesDefaultsAndNewIds() {
+        int before = cueCount();
+        Cue emotion = vm.addCue(CueLane.EMOTION, Ticks.ofMillis(1010)).orElseThrow();
+        Cue gesture = vm.addCue(CueLane.GESTURE, 0).orElseThrow();
+        Cue gaze = vm.addCue(CueLane.GAZE, 0).orElseThrow();
+        Cue timing = vm.addCue(CueLane.TIMING, 0).orElseThrow();
+        assertThat(cueCount()).isEqualTo(before + 4);
+        assertThat(emotion).isInstanceOfSatisfying(EmotionCue.class, e -> {
+            assertThat(e.emotion()).isEqualTo(Emotion.JOY);
+            assertThat(e.intensity()).isEqualTo(0.8);
+        });
+        // Snapped to the start of the frame that holds 1.010 s (frame 25 at 25 fps).
+        assertThat(emotion.range()).isEqualTo(new TimeRange(Ticks.PER_SECOND, Ticks.ofMillis(1500)));
+        assertThat(emotion.id()).isEqualTo("emotion-1");
+        assertThat(gesture).isInstanceOfSatisfying(GestureCue.class, g -> assertThat(g.gesture()).isEqualTo(Gesture.NOD));
+        assertThat(gaze).isInstanceOfSatisfying(GazeCue.class, g -> assertThat(g.target()).isEqualTo(GazeTarget.LEFT));
+        assertThat(timing).isInstanceOfSatisfying(TimingCue.class, t -> assertThat(t.kind()).isEqualTo(TimingCue.Kind.HOLD));
+        assertThat(vm.selectedCueIdProperty().get()).isEqualTo(timing.id());
+        assertThat(vm.addCue(CueLane.EMOTION, 0).orElseThrow().id()).isEqualTo("emotion-2");
+    }
+
+    @Test
+    void deletingTheSelectedCueIsOneUndoStep() {
+        int before = cueCount();
+        vm.select("look-down");
+        assertThat(vm.deleteSelectedCue()).isTrue();
+        assertThat(cueCount()).isEqualTo(before - 1);
+        assertThat(vm.selectedCueIdProperty().get()).isNull();
+        assertThat(vm.deleteSelectedCue()).isFalse();
+        vm.undo();
+        assertThat(shot().cue("look-down")).isPresent();
+    }
+
+    @Test
+    void undoingAnAddClearsTheSelectionOfTheCueThatIsGone() {
+        vm.addCue(CueLane.GAZE, 0);
+        assertThat(vm.selectedCueIdProperty().get()).isEqualTo("gaze-1");
+        vm.undo();
+        assertThat(vm.selectedCueIdProperty().get()).isNull();
+        assertThat(vm.statusProperty().get().text()).isEqualTo("Undid Add Look left");
+    }
+
+    @Test
+    void aRefusedEditChangesNothingAndWarns() {
+        Cue existing = shot().cue("look-down").orElseThrow();
+        assertThat(vm.apply(new AddCue("hello", existing))).isFalse();
+        assertThat(vm.canUndoProperty().get()).isFalse();
+        assertThat(vm.statusProperty().get().severity()).isEqualTo(StatusMessage.Severity.WARNING);
+        assertThat(vm.statusProperty().get().text()).contains("already has a cue 'look-down'");
+    }
+
+    @Test
+    void saveWritesTheSnapshotAndClearsTheStar() throws Exception {
+        vm.moveCue("wave-hello", 3 * Ticks.PER_SECOND);
+        assertThat(vm.titleProperty().get()).contains("*");
+        Path file = vm.save().join();
+        assertThat(vm.titleProperty().get()).doesNotContain("*");
+        assertThat(vm.statusProperty().get().severity()).isEqualTo(StatusMessage.Severity.SUCCESS);
+        LoadedProject reopened = ProjectFiles.open(file);
+        assertThat(reopened.project().requireShot("hello").cue("wave-hello").orElseThrow().range().start())
+                .isEqualTo(3 * Ticks.PER_SECOND);
+        assertThat(reopened.project()).isEqualTo(vm.projectProperty().get());
+    }
+
+    @Test
+    void aFailedSaveKeepsTheChangesUnsavedAndSaysWhy() throws Exception {
+        LoadedProject lp = vm.loadedProject();
+        Path blocker = tmp.resolve("blocker");
+        Files.writeString(blocker, "a file where a folder should be");
+        vm.open(new LoadedProject(blocker.resolve("p"), blocker.resolve("p/project.json"), lp.project()), List.of());
+        vm.moveCue("wave-hello", 0);
+        CompletableFuture<Path> saved = vm.save();
+        assertThatThrownBy(saved::join).isNotNull();
+        assertThat(vm.dirtyProperty().get()).isTrue();
+        assertThat(vm.statusProperty().get().severity()).isEqualTo(StatusMessage.Severity.ERROR);
+        assertThat(vm.statusProperty().get().text()).startsWith("Could not save");
+    }
+
+    @Test
+    void playbackOnTheSilentClockMovesThePlayheadAndStopsAtTheEnd() throws Exception {
+        vm.seekFrame(10);
+        vm.play();
+        assertThat(vm.playingProperty().get()).isTrue();
+        Thread.sleep(250);
+        vm.followPlayback();
+        assertThat(vm.playheadProperty().get()).isGreaterThan(10);
+        vm.togglePlayback();
+        assertThat(vm.playingProperty().get()).isFalse();
+        int stopped = vm.playheadProperty().get();
+        Thread.sleep(100);
+        vm.followPlayback();
+        assertThat(vm.playheadProperty().get()).isEqualTo(stopped);
+
+        vm.seekFrame(vm.frameCountProperty().get() - 2);
+        vm.play();
+        Thread.sleep(150);
+        vm.followPlayback();
+        assertThat(vm.playingProperty().get()).isFalse();
+        assertThat(vm.playheadProperty().get()).isEqualTo(vm.frameCountProperty().get() - 1);
+    }
+
+    @Test
+    void playingFromTheLastFrameStartsOver() {
+        vm.seekFrame(Integer.MAX_VALUE);
+        vm.play();
+        assertThat(vm.playheadProperty().get()).isZero();
+        vm.pause();
+    }
+
+    @Test
+    void aTakeIsRenderedToTheNextNumberedFileWithAnEditNotYetSaved() throws Exception {
+        Files.createDirectories(projectDir.resolve("takes"));
+        Files.writeString(projectDir.resolve("takes/hello-take-2.mp4"), "older take");
+        vm.moveCue("wave-hello", 0);
+        vm.renderTake(Quality.PREVIEW);
+        assertThat(vm.takes().runningProperty().get()).isFalse();
+        Path written = projectDir.resolve("takes/hello-take-3.mp4");
+        assertThat(written).hasContent("take of hello at PREVIEW");
+        assertThat(vm.statusProperty().get().severity()).isEqualTo(StatusMessage.Severity.SUCCESS);
+        assertThat(vm.statusProperty().get().text()).contains("takes/hello-take-3.mp4").contains("300 frames")
+                .contains("250 rendered").contains("50 reused");
+        assertThat(vm.dirtyProperty().get()).isTrue();
+    }
+
+    @Test
+    void aCancelledTakeSaysSo() {
+        ports.cancelTakes = true;
+        vm.renderTake(Quality.FINAL);
+        assertThat(vm.statusProperty().get()).isEqualTo(StatusMessage.info("Render cancelled; no take was written"));
+        assertThat(vm.takes().runningProperty().get()).isFalse();
+    }
+
+    @Test
+    void aFailedTakeShowsTheReasonWithoutAStackTrace() {
+        ports.takeFailure = new AudioDecodeException(Path.of("audio/hello.wav"), "truncated data");
+        vm.renderTake(Quality.FINAL);
+        assertThat(vm.statusProperty().get().severity()).isEqualTo(StatusMessage.Severity.ERROR);
+        assertThat(vm.statusProperty().get().text())
+                .isEqualTo("Render failed: cannot decode audio audio/hello.wav: truncated data");
+    }
+
+    @Test
+    void takeNumbersFollowTheHighestTakeOfTheSameShot() throws Exception {
+        Path takes = tmp.resolve("takes");
+        assertThat(RenderTakeViewModel.nextTakeFile(takes, "hello").getFileName()).hasToString("hello-take-1.mp4");
+        Files.createDirectories(takes);
+        Files.writeString(takes.resolve("hello-take-7.mp4"), "");
+        Files.writeString(takes.resolve("other-take-9.mp4"), "");
+        Files.writeString(takes.resolve("hello-take-x.mp4"), "");
+        assertThat(RenderTakeViewModel.nextTakeFile(takes, "hello").getFileName()).hasToString("hello-take-8.mp4");
+    }
+}
