@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.image.Image;
@@ -58,7 +57,7 @@ public final class Screenshots {
         StudioServices services = new StudioServices();
         UiExecutors exec = UiExecutors.javafx();
         StudioViewModel vm = new StudioViewModel(new ServicesPorts(services), exec);
-        StudioView view = onFx(() -> {
+        StudioView view = UiExecutors.callOnFx(() -> {
             Application.setUserAgentStylesheet(new PrimerDark().getUserAgentStylesheet());
             Stage stage = new Stage();
             StudioView v = StudioApp.show(stage, vm);
@@ -67,23 +66,23 @@ public final class Screenshots {
             vm.open(project);
             return v;
         });
-        waitFor(() -> onFx(() -> vm.performanceProperty().get() != null), 60, "the project to open");
-        waitFor(() -> onFx(() -> vm.previewImageProperty().get() != null || vm.rendererProblem() != null), 180,
+        waitFor(() -> UiExecutors.callOnFx(() -> vm.performanceProperty().get() != null), 60, "the project to open");
+        waitFor(() -> UiExecutors.callOnFx(() -> vm.previewImageProperty().get() != null || vm.rendererProblem() != null), 180,
                 "the renderer");
-        onFx(() -> {
+        UiExecutors.callOnFx(() -> {
             vm.select(cue);
             vm.seekFrame(frame);
             return null;
         });
-        waitFor(() -> onFx(() -> vm.previewFrameProperty().get() == frame || vm.rendererProblem() != null), 60,
+        waitFor(() -> UiExecutors.callOnFx(() -> vm.previewFrameProperty().get() == frame || vm.rendererProblem() != null), 60,
                 "the preview of frame " + frame);
         // Two pulses: one to lay out the new image, one to draw it.
         Thread.sleep(200);
-        WritableImage shot = onFx(() -> view.getScene().snapshot(null));
+        WritableImage shot = UiExecutors.callOnFx(() -> view.getScene().snapshot(null));
         writePng(shot, out);
         System.out.println("wrote " + out.toAbsolutePath() + " (" + (int) shot.getWidth() + "x" + (int) shot.getHeight()
                 + ")" + (vm.rendererProblem() == null ? "" : "; preview: renderer unavailable: " + vm.rendererProblem()));
-        onFx(() -> {
+        UiExecutors.callOnFx(() -> {
             view.dispose();
             return null;
         });
@@ -107,17 +106,6 @@ public final class Screenshots {
         if (!ImageIO.write(out, "png", file.toFile())) throw new IOException("no PNG writer in this JDK");
     }
 
-    private static <T> T onFx(Supplier<T> work) throws Exception {
-        CompletableFuture<T> f = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                f.complete(work.get());
-            } catch (Throwable t) {
-                f.completeExceptionally(t);
-            }
-        });
-        return f.get(30, TimeUnit.SECONDS);
-    }
 
     @FunctionalInterface
     private interface Check {

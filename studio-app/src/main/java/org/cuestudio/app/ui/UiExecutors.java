@@ -1,10 +1,13 @@
 package org.cuestudio.app.ui;
 
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import javafx.application.Platform;
 
 /**
@@ -27,6 +30,22 @@ public record UiExecutors(Executor background, Executor preview, Executor fx, Ru
     /** Everything runs at once on the caller's thread: for view-model tests without a toolkit. */
     public static UiExecutors synchronous() {
         return new UiExecutors(Runnable::run, Runnable::run, Runnable::run, () -> { });
+    }
+
+    /**
+     * Runs {@code work} on the JavaFX thread and waits up to 30 s for its result, for tools and tests that drive
+     * the window from another thread.
+     */
+    public static <T> T callOnFx(Supplier<T> work) throws Exception {
+        CompletableFuture<T> f = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                f.complete(work.get());
+            } catch (Throwable t) {
+                f.completeExceptionally(t);
+            }
+        });
+        return f.get(30, TimeUnit.SECONDS);
     }
 
     private static ThreadFactory daemons(String name) {

@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.ref.WeakReference;
 import java.nio.file.Path;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
-import javafx.application.Platform;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -40,16 +37,16 @@ class StudioViewLeakTest {
         Path project = SampleProjects.copyHello(tmp);
         UiExecutors exec = UiExecutors.javafx();
         StudioViewModel vm = new StudioViewModel(new FakePorts(), exec);
-        Stage stage = fx(Stage::new);
-        StudioView view = fx(() -> StudioApp.show(stage, vm));
-        fx(() -> vm.open(project));
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fx(() -> vm.previewImageProperty().get() != null));
-        fx(() -> {
+        Stage stage = UiExecutors.callOnFx(Stage::new);
+        StudioView view = UiExecutors.callOnFx(() -> StudioApp.show(stage, vm));
+        UiExecutors.callOnFx(() -> vm.open(project));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> UiExecutors.callOnFx(() -> vm.previewImageProperty().get() != null));
+        UiExecutors.callOnFx(() -> {
             vm.play();
             return null;
         });
         Thread.sleep(200);
-        fx(() -> {
+        UiExecutors.callOnFx(() -> {
             view.dispose();
             stage.close();
             return null;
@@ -58,15 +55,4 @@ class StudioViewLeakTest {
         return new WeakReference<>(view);
     }
 
-    private static <T> T fx(Supplier<T> work) throws Exception {
-        CompletableFuture<T> f = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                f.complete(work.get());
-            } catch (Throwable t) {
-                f.completeExceptionally(t);
-            }
-        });
-        return f.get(30, TimeUnit.SECONDS);
-    }
 }

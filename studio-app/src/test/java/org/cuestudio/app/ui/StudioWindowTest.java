@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
-import javafx.application.Platform;
 import javafx.geometry.Point2D;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.image.PixelReader;
@@ -81,7 +78,7 @@ class StudioWindowTest {
 
     @AfterEach
     void close() throws Exception {
-        fx(() -> {
+        UiExecutors.callOnFx(() -> {
             view.dispose();
             return null;
         });
@@ -91,7 +88,7 @@ class StudioWindowTest {
     /** Waits until the shot is planned and the timeline is at a known zoom: 100 px a second, no scroll. */
     private void awaitOpen() throws Exception {
         await(60, () -> vm.performanceProperty().get() != null);
-        fx(() -> {
+        UiExecutors.callOnFx(() -> {
             view.timeline().setPixelsPerSecond(100);
             view.timeline().scrollProperty().set(0);
             view.timeline().drawNow();
@@ -101,7 +98,7 @@ class StudioWindowTest {
     }
 
     private static void await(int seconds, Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> fx(() -> {
+        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> UiExecutors.callOnFx(() -> {
             try {
                 return condition.call();
             } catch (Exception e) {
@@ -110,20 +107,9 @@ class StudioWindowTest {
         }));
     }
 
-    private static <T> T fx(Supplier<T> work) throws Exception {
-        CompletableFuture<T> f = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                f.complete(work.get());
-            } catch (Throwable t) {
-                f.completeExceptionally(t);
-            }
-        });
-        return f.get(30, TimeUnit.SECONDS);
-    }
 
     private Shot shot() throws Exception {
-        return fx(() -> vm.shotProperty().get());
+        return UiExecutors.callOnFx(() -> vm.shotProperty().get());
     }
 
     private long startOf(String cueId) throws Exception {
@@ -132,20 +118,20 @@ class StudioWindowTest {
 
     /** A point of the timeline canvas on the screen. */
     private Point2D screen(double x, double y) throws Exception {
-        return fx(() -> view.timeline().contentCanvas().localToScreen(x, y));
+        return UiExecutors.callOnFx(() -> view.timeline().contentCanvas().localToScreen(x, y));
     }
 
     private Point2D cueOnScreen(String cueId) throws Exception {
-        Point2D local = fx(() -> view.timeline().cueCenter(cueId).orElseThrow());
+        Point2D local = UiExecutors.callOnFx(() -> view.timeline().cueCenter(cueId).orElseThrow());
         return screen(local.getX(), local.getY());
     }
 
     @Test
     void opensOnTheSampleWithFourLanesOfCuesDrawnAndTheCharacterInThePreview(FxRobot robot) throws Exception {
         awaitOpen();
-        assertThat(fx(() -> ((Stage) view.getScene().getWindow()).getTitle())).isEqualTo("Hello — Cue Studio");
+        assertThat(UiExecutors.callOnFx(() -> ((Stage) view.getScene().getWindow()).getTitle())).isEqualTo("Hello — Cue Studio");
         Shot shot = shot();
-        WritableImage pixels = fx(() -> {
+        WritableImage pixels = UiExecutors.callOnFx(() -> {
             view.timeline().drawNow();
             return view.timeline().snapshot(null, null);
         });
@@ -153,12 +139,12 @@ class StudioWindowTest {
         for (CueLane lane : CueLane.values()) {
             assertThat(shot.track(lane).cues()).as(lane + " cues").isNotEmpty();
             Cue first = shot.track(lane).cues().get(0);
-            Point2D c = fx(() -> view.timeline().cueCenter(first.id()).orElseThrow());
+            Point2D c = UiExecutors.callOnFx(() -> view.timeline().cueCenter(first.id()).orElseThrow());
             // The coloured strip along the top of each block is the lane's colour.
             Color strip = px.getColor((int) c.getX(), (int) TimelineView.laneTop(lane) + 6);
             assertThat(close(strip, TimelineView.laneColor(lane))).as(lane + " strip " + strip).isTrue();
             // Away from the blocks, the lane is its background.
-            double empty = fx(() -> view.timeline().xOf(shot.track(lane).cues().get(0).range().start())) - 4;
+            double empty = UiExecutors.callOnFx(() -> view.timeline().xOf(shot.track(lane).cues().get(0).range().start())) - 4;
             if (empty > TimelineView.HEADER_WIDTH + 2) {
                 Color bg = px.getColor((int) empty, (int) (TimelineView.laneTop(lane) + TimelineView.LANE_HEIGHT / 2));
                 assertThat(close(bg, TimelineView.laneColor(lane))).as(lane + " background").isFalse();
@@ -176,8 +162,8 @@ class StudioWindowTest {
         assertThat(wave).as("waveform drawn").isTrue();
 
         await(120, () -> vm.previewImageProperty().get() != null || vm.rendererProblem() != null);
-        assertThat(fx(() -> vm.rendererProblem())).as("renderer problem").isNull();
-        WritableImage preview = fx(() -> view.preview().shownImage());
+        assertThat(UiExecutors.callOnFx(() -> vm.rendererProblem())).as("renderer problem").isNull();
+        WritableImage preview = UiExecutors.callOnFx(() -> view.preview().shownImage());
         assertThat(preview).isNotNull();
         assertThat(preview.getWidth()).isEqualTo(RenderSettings.forShot(shot, org.cuestudio.core.model.Quality.PREVIEW)
                 .resolution().width());
@@ -207,20 +193,20 @@ class StudioWindowTest {
         awaitOpen();
         long start = startOf("wave-hello");
         robot.clickOn(cueOnScreen("wave-hello"), MouseButton.PRIMARY);
-        assertThat(fx(() -> vm.selectedCueIdProperty().get())).isEqualTo("wave-hello");
-        assertThat(fx(() -> vm.canUndoProperty().get())).as("a click is not an edit").isFalse();
+        assertThat(UiExecutors.callOnFx(() -> vm.selectedCueIdProperty().get())).isEqualTo("wave-hello");
+        assertThat(UiExecutors.callOnFx(() -> vm.canUndoProperty().get())).as("a click is not an edit").isFalse();
 
         // 100 px at 100 px/s is one second: 25 frames.
         robot.drag(cueOnScreen("wave-hello"), MouseButton.PRIMARY).moveBy(50, 0).moveBy(50, 0).drop();
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(startOf("wave-hello")).isEqualTo(start + 25 * FRAME);
-        assertThat(fx(() -> vm.undoLabelProperty().get())).isEqualTo("Move cue");
-        assertThat(fx(() -> vm.titleProperty().get())).isEqualTo("Hello* — Cue Studio");
+        assertThat(UiExecutors.callOnFx(() -> vm.undoLabelProperty().get())).isEqualTo("Move cue");
+        assertThat(UiExecutors.callOnFx(() -> vm.titleProperty().get())).isEqualTo("Hello* — Cue Studio");
 
         robot.push(KeyCode.CONTROL, KeyCode.Z);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(startOf("wave-hello")).isEqualTo(start);
-        assertThat(fx(() -> vm.canUndoProperty().get())).as("one drag, one undo step").isFalse();
+        assertThat(UiExecutors.callOnFx(() -> vm.canUndoProperty().get())).as("one drag, one undo step").isFalse();
 
         robot.push(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.Z);
         WaitForAsyncUtils.waitForFxEvents();
@@ -236,7 +222,7 @@ class StudioWindowTest {
     void doubleClickOnAnEmptyLaneAddsACueAndDeleteRemovesIt(FxRobot robot) throws Exception {
         awaitOpen();
         int before = shot().allCues().size();
-        double x = fx(() -> view.timeline().xOf(Ticks.PER_SECOND)) + 2;
+        double x = UiExecutors.callOnFx(() -> view.timeline().xOf(Ticks.PER_SECOND)) + 2;
         double y = TimelineView.laneTop(CueLane.GAZE) + TimelineView.LANE_HEIGHT / 2;
         robot.moveTo(screen(x, y)).doubleClickOn(MouseButton.PRIMARY);
         WaitForAsyncUtils.waitForFxEvents();
@@ -245,7 +231,7 @@ class StudioWindowTest {
         assertThat(added).isInstanceOfSatisfying(GazeCue.class, g -> assertThat(g.target()).isEqualTo(GazeTarget.LEFT));
         assertThat(added.range().start()).isEqualTo(Ticks.PER_SECOND);
         assertThat(added.range().duration()).isEqualTo(NewCues.DEFAULT_LENGTH);
-        assertThat(fx(() -> vm.selectedCueIdProperty().get())).isEqualTo("gaze-1");
+        assertThat(UiExecutors.callOnFx(() -> vm.selectedCueIdProperty().get())).isEqualTo("gaze-1");
 
         robot.push(KeyCode.DELETE);
         WaitForAsyncUtils.waitForFxEvents();
@@ -264,29 +250,29 @@ class StudioWindowTest {
 
         robot.push(KeyCode.CONTROL, KeyCode.S);
         await(20, () -> !vm.dirtyProperty().get() && !vm.savingProperty().get());
-        assertThat(fx(() -> vm.titleProperty().get())).isEqualTo("Hello — Cue Studio");
-        assertThat(fx(() -> vm.statusProperty().get().severity())).isEqualTo(StatusMessage.Severity.SUCCESS);
+        assertThat(UiExecutors.callOnFx(() -> vm.titleProperty().get())).isEqualTo("Hello — Cue Studio");
+        assertThat(UiExecutors.callOnFx(() -> vm.statusProperty().get().severity())).isEqualTo(StatusMessage.Severity.SUCCESS);
         var reopened = ProjectFiles.open(projectDir);
         assertThat(reopened.project().requireShot("hello").cue("look-down").orElseThrow().range().start())
                 .isEqualTo(moved);
-        assertThat(reopened.project()).isEqualTo(fx(() -> vm.projectProperty().get()));
+        assertThat(reopened.project()).isEqualTo(UiExecutors.callOnFx(() -> vm.projectProperty().get()));
     }
 
     @Test
     void clickingTheRulerScrubsAndSpacePlaysAndPauses(FxRobot robot) throws Exception {
         awaitOpen();
-        double x = fx(() -> view.timeline().xOf(2 * Ticks.PER_SECOND)) + 1;
+        double x = UiExecutors.callOnFx(() -> view.timeline().xOf(2 * Ticks.PER_SECOND)) + 1;
         robot.clickOn(screen(x, TimelineView.RULER_HEIGHT / 2), MouseButton.PRIMARY);
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(fx(() -> vm.playheadProperty().get())).isEqualTo(50);
+        assertThat(UiExecutors.callOnFx(() -> vm.playheadProperty().get())).isEqualTo(50);
         assertThat(robot.lookup("#timecode").queryLabeled().getText()).isEqualTo("00:00:02:00");
         await(60, () -> vm.previewFrameProperty().get() == 50);
 
         robot.push(KeyCode.SPACE);
-        assertThat(fx(() -> vm.playingProperty().get())).isTrue();
+        assertThat(UiExecutors.callOnFx(() -> vm.playingProperty().get())).isTrue();
         await(10, () -> vm.playheadProperty().get() > 55);
         robot.push(KeyCode.SPACE);
-        assertThat(fx(() -> vm.playingProperty().get())).isFalse();
+        assertThat(UiExecutors.callOnFx(() -> vm.playingProperty().get())).isFalse();
     }
 
     @Test
@@ -300,7 +286,7 @@ class StudioWindowTest {
         robot.drop();
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(startOf("hold-beat")).isEqualTo(start);
-        assertThat(fx(() -> vm.canUndoProperty().get())).isFalse();
+        assertThat(UiExecutors.callOnFx(() -> vm.canUndoProperty().get())).isFalse();
     }
 
     private void startPreviewTake(FxRobot robot) throws Exception {
@@ -317,7 +303,7 @@ class StudioWindowTest {
         assertThat(robot.lookup("#render-progress").query().isVisible()).isTrue();
         await(10, () -> vm.takes().progressProperty().get() > 0);
         await(90, () -> !vm.takes().runningProperty().get());
-        StatusMessage done = fx(() -> vm.statusProperty().get());
+        StatusMessage done = UiExecutors.callOnFx(() -> vm.statusProperty().get());
         assertThat(done.severity()).as(done.text()).isEqualTo(StatusMessage.Severity.SUCCESS);
         assertThat(done.text()).startsWith("Take saved to takes/hello-take-1.mp4: 385 frames");
         assertThat(projectDir.resolve("takes/hello-take-1.mp4")).isNotEmptyFile();
@@ -331,43 +317,43 @@ class StudioWindowTest {
         await(20, () -> vm.takes().progressProperty().get() > 0);
         robot.clickOn("#render-cancel");
         await(30, () -> !vm.takes().runningProperty().get());
-        assertThat(fx(() -> vm.statusProperty().get())).isEqualTo(StatusMessage.info("Render cancelled; no take was written"));
+        assertThat(UiExecutors.callOnFx(() -> vm.statusProperty().get())).isEqualTo(StatusMessage.info("Render cancelled; no take was written"));
         assertThat(projectDir.resolve("takes/hello-take-1.mp4")).doesNotExist();
     }
 
     @Test
     void ctrlWheelZoomsAroundThePointerAndTheWheelScrolls(FxRobot robot) throws Exception {
         awaitOpen();
-        fx(() -> {
+        UiExecutors.callOnFx(() -> {
             view.timeline().setPixelsPerSecond(200);
             view.timeline().scrollProperty().set(600);
             return null;
         });
-        double x = fx(() -> view.timeline().xOf(5 * Ticks.PER_SECOND));
+        double x = UiExecutors.callOnFx(() -> view.timeline().xOf(5 * Ticks.PER_SECOND));
         Point2D at = screen(x, TimelineView.laneTop(CueLane.GAZE) + 4);
         robot.moveTo(at);
         robot.press(KeyCode.CONTROL).scroll(2, javafx.geometry.VerticalDirection.UP).release(KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
-        double pps = fx(() -> view.timeline().pixelsPerSecondProperty().get());
+        double pps = UiExecutors.callOnFx(() -> view.timeline().pixelsPerSecondProperty().get());
         // Monocle's robot and real wheels disagree on which way is up: only the change is checked.
         assertThat(pps).isNotCloseTo(200, org.assertj.core.data.Offset.offset(5.0));
         // The time under the pointer stays under the pointer.
-        assertThat(fx(() -> Ticks.toSeconds(view.timeline().ticksAt(x)))).isCloseTo(5.0, org.assertj.core.data.Offset.offset(0.02));
+        assertThat(UiExecutors.callOnFx(() -> Ticks.toSeconds(view.timeline().ticksAt(x)))).isCloseTo(5.0, org.assertj.core.data.Offset.offset(0.02));
 
-        double scrolled = fx(() -> view.timeline().scrollProperty().get());
+        double scrolled = UiExecutors.callOnFx(() -> view.timeline().scrollProperty().get());
         robot.scroll(2, javafx.geometry.VerticalDirection.DOWN);
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(fx(() -> view.timeline().scrollProperty().get())).isNotEqualTo(scrolled);
+        assertThat(UiExecutors.callOnFx(() -> view.timeline().scrollProperty().get())).isNotEqualTo(scrolled);
     }
 
     @Test
     void rightClickOnAnEmptyLaneOffersEveryCueOfThatLane(FxRobot robot) throws Exception {
         awaitOpen();
-        double x = fx(() -> view.timeline().xOf(4 * Ticks.PER_SECOND)) + 2;
+        double x = UiExecutors.callOnFx(() -> view.timeline().xOf(4 * Ticks.PER_SECOND)) + 2;
         double y = TimelineView.laneTop(CueLane.GESTURE) + TimelineView.LANE_HEIGHT / 2;
         robot.moveTo(screen(x, y)).clickOn(MouseButton.SECONDARY);
         WaitForAsyncUtils.waitForFxEvents();
-        javafx.scene.control.Menu all = fx(() -> view.timeline().contextMenu().getItems().stream()
+        javafx.scene.control.Menu all = UiExecutors.callOnFx(() -> view.timeline().contextMenu().getItems().stream()
                 .filter(i -> i instanceof javafx.scene.control.Menu).map(i -> (javafx.scene.control.Menu) i)
                 .findFirst().orElseThrow());
         assertThat(all.getText()).isEqualTo("Add gesture cue");
@@ -395,16 +381,16 @@ class StudioWindowTest {
         try (var files = java.nio.file.Files.walk(bare.resolve("characters"))) {
             files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
-        fx(() -> vm.open(bare));
+        UiExecutors.callOnFx(() -> vm.open(bare));
         await(60, () -> vm.rendererProblem() != null);
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(fx(() -> view.preview().shownImage())).isNull();
-        assertThat(fx(() -> view.preview().shownMessage())).startsWith("Renderer unavailable: character sheet: 'Mira'");
-        assertThat(fx(() -> vm.statusProperty().get().severity())).isEqualTo(StatusMessage.Severity.WARNING);
+        assertThat(UiExecutors.callOnFx(() -> view.preview().shownImage())).isNull();
+        assertThat(UiExecutors.callOnFx(() -> view.preview().shownMessage())).startsWith("Renderer unavailable: character sheet: 'Mira'");
+        assertThat(UiExecutors.callOnFx(() -> vm.statusProperty().get().severity())).isEqualTo(StatusMessage.Severity.WARNING);
 
         awaitOpen();
         int before = shot().allCues().size();
-        double x = fx(() -> view.timeline().xOf(3 * Ticks.PER_SECOND)) + 2;
+        double x = UiExecutors.callOnFx(() -> view.timeline().xOf(3 * Ticks.PER_SECOND)) + 2;
         robot.moveTo(screen(x, TimelineView.laneTop(CueLane.TIMING) + 17)).doubleClickOn(MouseButton.PRIMARY);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(shot().allCues()).hasSize(before + 1);
@@ -415,11 +401,11 @@ class StudioWindowTest {
         awaitOpen();
         await(120, () -> vm.previewImageProperty().get() != null || vm.rendererProblem() != null);
         WaitForAsyncUtils.waitForFxEvents();
-        int draws = fx(() -> view.timeline().contentDraws());
+        int draws = UiExecutors.callOnFx(() -> view.timeline().contentDraws());
         Thread.sleep(300);
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(fx(() -> view.timeline().contentDraws())).isEqualTo(draws);
-        Canvas canvas = fx(() -> view.timeline().contentCanvas());
+        assertThat(UiExecutors.callOnFx(() -> view.timeline().contentDraws())).isEqualTo(draws);
+        Canvas canvas = UiExecutors.callOnFx(() -> view.timeline().contentCanvas());
         assertThat(canvas.getWidth()).isGreaterThan(800);
     }
 }
