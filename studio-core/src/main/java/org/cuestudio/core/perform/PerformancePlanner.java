@@ -30,8 +30,8 @@ import org.cuestudio.core.time.Ticks;
  * the micro-performance (blinks, idle motion, fixations), never the directed cues.
  */
 public final class PerformancePlanner {
-    /** Version of the planner's output; part of every segment key. */
-    public static final String VERSION = "1";
+    /** Version of the planner's behaviour, recorded in curve exports; bump it when the same inputs give other frames. */
+    public static final String VERSION = "2";
 
     private static final double REST_SHOULDER = 5;
     private static final double REST_ELBOW = 8;
@@ -211,8 +211,8 @@ public final class PerformancePlanner {
         }
 
         /**
-         * Gaze: the eyes jump to each target (a saccade lasts 21 ms + 2.2 ms per degree, so at video rates it
-         * completes within a frame or two), fixations drift with seeded micro-saccades, the head follows large
+         * Gaze: the eyes jump to each target (a saccade lasts 21 ms + 2.2 ms per degree, so at video rates a large
+         * one spreads over a few frames), fixations drift with seeded micro-saccades, the head follows large
          * shifts slowly, and large shifts trigger a blink.
          */
         private void gaze() {
@@ -250,15 +250,11 @@ public final class PerformancePlanner {
             }
             follow(headYaw, fps, 0.45);
             follow(headPitch, fps, 0.45);
-            // One-frame saccade smoothing: a large jump is split over two frames when it would take longer than a frame.
+            // Saccades on the main sequence: a large jump spreads over as many frames as it takes.
             double[] smoothYaw = eyeYaw.clone(), smoothPitch = eyePitch.clone();
+            Smoothing.saccades(smoothYaw, smoothPitch, fps);
             for (int f = 1; f < n; f++) {
                 double jump = StrictMath.hypot(eyeYaw[f] - eyeYaw[f - 1], eyePitch[f] - eyePitch[f - 1]);
-                double saccadeSeconds = 0.021 + 0.0022 * jump;
-                if (saccadeSeconds > 1 / fps) {
-                    smoothYaw[f] = eyeYaw[f - 1] + (eyeYaw[f] - eyeYaw[f - 1]) * (1 / fps) / saccadeSeconds;
-                    smoothPitch[f] = eyePitch[f - 1] + (eyePitch[f] - eyePitch[f - 1]) * (1 / fps) / saccadeSeconds;
-                }
                 if (jump > 20) gazeShiftBlinks.add(f);
             }
             add(c(Channel.HEAD_YAW), headYaw);

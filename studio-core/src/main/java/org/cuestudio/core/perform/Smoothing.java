@@ -35,6 +35,50 @@ final class Smoothing {
     }
 
     /**
+     * Saccades on the main sequence, in place on a gaze direction (yaw and pitch, degrees): wherever the wanted
+     * direction steps, the eyes travel from where they are toward it at constant speed for 21 ms + 2.2 ms per
+     * degree of the step, so at video rates a large shift spreads over {@code ceil(duration * fps)} frames (a
+     * 28-degree shift takes 83 ms: three frames at 25 fps) and a small one lands within its first frame. A new
+     * step during a saccade starts a new saccade from the eyes' current direction.
+     */
+    static void saccades(double[] yaw, double[] pitch, double fps) {
+        if (yaw.length != pitch.length) throw new IllegalArgumentException("yaw and pitch differ in length");
+        if (yaw.length == 0) return;
+        double fromYaw = yaw[0], fromPitch = pitch[0];
+        double toYaw = yaw[0], toPitch = pitch[0];
+        double eyeYaw = yaw[0], eyePitch = pitch[0];
+        double duration = 0;
+        int start = 0;
+        for (int f = 1; f < yaw.length; f++) {
+            if (yaw[f] != toYaw || pitch[f] != toPitch) {
+                fromYaw = eyeYaw;
+                fromPitch = eyePitch;
+                toYaw = yaw[f];
+                toPitch = pitch[f];
+                duration = saccadeSeconds(StrictMath.hypot(toYaw - fromYaw, toPitch - fromPitch));
+                start = f;
+            }
+            // Time travelled by the end of this frame; the tolerance keeps an exact multiple of a frame from
+            // spilling into one more frame through rounding.
+            double done = (f - start + 1) / fps / duration;
+            if (done >= 1 - 1e-9) {
+                eyeYaw = toYaw;
+                eyePitch = toPitch;
+            } else {
+                eyeYaw = fromYaw + (toYaw - fromYaw) * done;
+                eyePitch = fromPitch + (toPitch - fromPitch) * done;
+            }
+            yaw[f] = eyeYaw;
+            pitch[f] = eyePitch;
+        }
+    }
+
+    /** The main sequence: how long a saccade of {@code degrees} takes, in seconds (21 ms + 2.2 ms per degree). */
+    static double saccadeSeconds(double degrees) {
+        return 0.021 + 0.0022 * degrees;
+    }
+
+    /**
      * Smooth value noise in [-1, 1] with about {@code hz} wiggles per second, from a seeded lattice.
      */
     static double[] noise(int frames, double fps, double hz, long seed) {

@@ -1,0 +1,154 @@
+package org.cuestudio.app.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.cuestudio.app.StudioServices;
+import org.cuestudio.core.curves.CurvesJson;
+import org.cuestudio.core.curves.LiveLinkFaceCsv;
+import org.cuestudio.core.model.Shot;
+import org.cuestudio.core.perform.Performance;
+import org.cuestudio.core.perform.PerformancePlanner;
+import org.cuestudio.format.LoadedProject;
+import org.cuestudio.format.Problem;
+import org.cuestudio.format.ProjectFiles;
+import org.cuestudio.format.ProjectFormatException;
+import org.cuestudio.format.ProjectValidator;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code cue curves PROJECT}: plans a shot and writes its whole performance as curves for 3D tools. */
+@Command(name = "curves", mixinStandardHelpOptions = true,
+        description = "Plans a shot and writes its performance as curves: Live Link Face CSV (ARKit-52 blendshapes "
+                + "plus head and eye rotation, for Unreal, Blender, Maya) or Cue Studio JSON (every channel). "
+                + "Formats: docs/curves.md.")
+public final class CurvesCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "PROJECT", description = "Project folder or project.json.")
+    Path project;
+
+    @Option(names = "--shot", paramLabel = "ID", description = "Shot to export (default: the first shot).")
+    String shot;
+
+    @Option(names = "--format", paramLabel = "FORMAT", required = true,
+            description = "livelinkface (CSV) or json.")
+    String format;
+
+    @Option(names = "--out", paramLabel = "FILE", required = true, description = "File to write (replaced if it exists).")
+    Path out;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Seed of the micro-performance. Default: ${DEFAULT-VALUE}.")
+    long seed;
+
+    @Option(names = "--rotation-units", paramLabel = "UNITS", defaultValue = "normalised",
+            description = "Live Link Face head and eye rotations: normalised (degrees / 180, as Unreal's ARKit "
+                    + "support sends them), radians or degrees. Default: ${DEFAULT-VALUE}.")
+    String rotationUnits;
+
+    @Spec
+    CommandSpec spec;
+
+    /** The export formats, by their command-line names. */
+    enum Format {
+        LIVELINKFACE, JSON;
+
+        static Format parse(String text) {
+            return switch (text.trim().toLowerCase(Locale.ROOT)) {
+                case "livelinkface", "live-link-face", "llf", "csv" -> LIVELINKFACE;
+                case "json" -> JSON;
+                default -> throw new IllegalArgumentException("unknown format '" + text + "': use livelinkface or json");
+            };
+        }
+
+        String label() {
+            return this == LIVELINKFACE ? "Live Link Face CSV" : "curve JSON";
+        }
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter err = spec.commandLine().getErr();
+        Format f = Format.parse(format);
+        LiveLinkFaceCsv.RotationUnits units = LiveLinkFaceCsv.RotationUnits.parse(rotationUnits);
+        if (Files.isDirectory(out)) {
+            err.println("error: --out must name a file, but " + out + " is a folder");
+            return 1;
+        }
+        LoadedProject lp;
+        try {
+            lp = ProjectFiles.open(project);
+        } catch (ProjectFormatException e) {
+            err.println("error: the project cannot be read:");
+            e.problems().forEach(p -> err.println("  " + p));
+            return 1;
+        }
+        List<Problem> problems = ProjectValidator.validate(lp);
+        if (!problems.isEmpty()) {
+            err.println("error: the project has problems:");
+            problems.forEach(p -> err.println("  " + p));
+            return 1;
+        }
+        if (lp.project().shots().isEmpty()) {
+            err.println("error: the project has no shots");
+            return 1;
+        }
+        Shot s = shot == null ? lp.project().shots().get(0) : lp.project().requireShot(shot);
+        Performance perf;
+        try (StudioServices services = new StudioServices()) {
+            StudioServices.ShotMedia media = services.media(lp, s);
+            perf = services.plan(lp.project(), s, media, seed);
+        }
+        Path target = out.toAbsolutePath();
+        writeAtomically(target, w -> {
+            if (f == Format.LIVELINKFACE) {
+                LiveLinkFaceCsv.write(perf, units, w);
+            } else {
+                Map<String, String> source = new LinkedHashMap<>();
+                source.put("project", lp.project().name());
+                source.put("shot", s.id());
+                source.put("character", s.characterId());
+                source.put("seed", Long.toString(seed));
+                source.put("planner", PerformancePlanner.VERSION);
+                CurvesJson.write(perf, source, w);
+            }
+        });
+        spec.commandLine().getOut().printf(Locale.ROOT, "%s: %d frames at %s fps -> %s (%s)%n", s.id(),
+                perf.frameCount(), perf.frameRate(), target, f.label());
+        return 0;
+    }
+
+    /** Writes the body to a temporary file beside the target and renames it, so a failure never leaves half a file. */
+    private static void writeAtomically(Path target, Body body) throws IOException {
+        Path dir = target.getParent();
+        if (dir != null) Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir == null ? Path.of(".") : dir, "." + target.getFileName(), ".tmp");
+        try {
+            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+                body.write(w);
+            }
+            try {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (java.nio.file.AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    @FunctionalInterface
+    private interface Body {
+        void write(Writer w) throws IOException;
+    }
+}
