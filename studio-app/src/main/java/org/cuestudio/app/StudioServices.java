@@ -23,6 +23,7 @@ import org.cuestudio.core.render.CharacterSheetException;
 import org.cuestudio.core.render.RenderBackend;
 import org.cuestudio.core.render.RenderBackendProvider;
 import org.cuestudio.core.render.RenderSettings;
+import org.cuestudio.core.render.SegmentStore;
 import org.cuestudio.core.render.ShotRenderer;
 import org.cuestudio.core.task.CancellationToken;
 import org.cuestudio.core.task.ProgressListener;
@@ -119,11 +120,11 @@ public final class StudioServices implements AutoCloseable {
         if (out.getParent() != null) Files.createDirectories(out.getParent());
         VideoEncoder encoder = codecs().videoEncoder();
         ShotRenderer.Result result;
-        try (SqliteSegmentCache cache = SqliteSegmentCache.open(lp.cacheFolder())) {
+        try (SegmentCacheHandle cache = SegmentCacheHandle.open(lp.cacheFolder())) {
             VideoEncoder.Writer writer = encoder.open(out, new VideoSpec(VideoFormat.MP4_H264, settings.resolution(),
                     shot.frameRate(), media.audioFile(), settings.backgroundArgb()));
             try {
-                ShotRenderer renderer = new ShotRenderer(backend(), cache);
+                ShotRenderer renderer = new ShotRenderer(backend(), cache.store());
                 result = renderer.render(perf, media.character(), settings, (i, frame) -> writer.write(frame), progress,
                         cancel);
             } catch (IOException | RuntimeException e) {
@@ -134,6 +135,33 @@ public final class StudioServices implements AutoCloseable {
         }
         return new RenderReport(out, result.frames(), result.framesRendered(), result.framesReused(),
                 (System.nanoTime() - t0) / 1e9);
+    }
+
+    /**
+     * The project's segment cache, or no cache at all when it cannot be opened (a read-only project folder): the
+     * cache only saves time, so a render goes on without it.
+     */
+    record SegmentCacheHandle(@Nullable SqliteSegmentCache cache) implements AutoCloseable {
+        private static final System.Logger LOG = System.getLogger(StudioServices.class.getName());
+
+        static SegmentCacheHandle open(Path folder) {
+            try {
+                return new SegmentCacheHandle(SqliteSegmentCache.open(folder));
+            } catch (IOException e) {
+                LOG.log(System.Logger.Level.WARNING, "segment cache: cannot open {0} ({1}); rendering without it",
+                        folder, e.getMessage());
+                return new SegmentCacheHandle(null);
+            }
+        }
+
+        SegmentStore store() {
+            return cache != null ? cache : SegmentStore.NONE;
+        }
+
+        @Override
+        public void close() {
+            if (cache != null) cache.close();
+        }
     }
 
     @Override

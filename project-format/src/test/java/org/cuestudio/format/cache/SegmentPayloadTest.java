@@ -3,7 +3,6 @@ package org.cuestudio.format.cache;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.List;
@@ -23,8 +22,7 @@ class SegmentPayloadTest {
         SegmentPayload.write(List.of(new RgbaImage(256, 256, px)), out);
 
         assertThat(out.size()).isLessThan(px.length / 50);
-        List<RgbaImage> back = SegmentPayload.read(new ByteArrayInputStream(out.toByteArray()),
-                new SegmentPayload.Shape(1, 256, 256), out.size());
+        List<RgbaImage> back = SegmentPayload.decode(out.toByteArray(), new SegmentPayload.Shape(1, 256, 256));
         assertThat(back.get(0).pixels()).isEqualTo(px);
     }
 
@@ -33,8 +31,7 @@ class SegmentPayloadTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         SegmentPayload.write(List.of(new RgbaImage(16, 16, new byte[16 * 16 * 4])), out);
 
-        assertThatThrownBy(() -> SegmentPayload.read(new ByteArrayInputStream(out.toByteArray()),
-                new SegmentPayload.Shape(1, 32, 16), out.size()))
+        assertThatThrownBy(() -> SegmentPayload.decode(out.toByteArray(), new SegmentPayload.Shape(1, 32, 16)))
                 .isInstanceOf(IOException.class)
                 .hasMessageContaining("does not match");
     }
@@ -46,5 +43,49 @@ class SegmentPayloadTest {
         SegmentPayload.write(List.of(), out);
 
         assertThat(out.toByteArray()).startsWith('C', 'S', 'E', 'G', 0, 0, 0, 1);
+    }
+
+    @Test
+    void framesDecodeInAnyOrderAndRepeatedly() throws IOException {
+        List<RgbaImage> frames = CacheFixtures.frames(3, 16, 8, 5);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        SegmentPayload.write(frames, out);
+
+        List<RgbaImage> back = SegmentPayload.decode(out.toByteArray(), new SegmentPayload.Shape(3, 16, 8));
+
+        assertThat(back).hasSize(3);
+        assertThat(back.get(2).pixels()).isEqualTo(frames.get(2).pixels());
+        assertThat(back.get(0).pixels()).isEqualTo(frames.get(0).pixels());
+        assertThat(back.get(2).pixels()).isEqualTo(frames.get(2).pixels());
+    }
+
+    @Test
+    void aTruncatedFileIsRefusedBeforeAnyFrameIsRead() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        SegmentPayload.write(CacheFixtures.frames(2, 16, 8, 6), out);
+        byte[] truncated = java.util.Arrays.copyOf(out.toByteArray(), out.size() - 10);
+
+        assertThatThrownBy(() -> SegmentPayload.decode(truncated, new SegmentPayload.Shape(2, 16, 8)))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("bad frame length");
+    }
+
+    @Test
+    void trailingBytesAreRefused() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        SegmentPayload.write(CacheFixtures.frames(1, 16, 8, 7), out);
+        out.write(0);
+
+        assertThatThrownBy(() -> SegmentPayload.decode(out.toByteArray(), new SegmentPayload.Shape(1, 16, 8)))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("trailing");
+    }
+
+    @Test
+    void aFileShorterThanItsHeaderIsRefused() {
+        assertThatThrownBy(() -> SegmentPayload.decode(new byte[] {'C', 'S', 'E', 'G', 0, 0},
+                new SegmentPayload.Shape(1, 16, 8)))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("header");
     }
 }

@@ -2,6 +2,8 @@ package org.cuestudio.format.cache;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.cuestudio.format.cache.CacheFixtures.frames;
+import static org.cuestudio.format.cache.CacheFixtures.key;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,27 +12,16 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Optional;
 import java.util.Random;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.cuestudio.core.render.RgbaImage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** Storing, reading, verifying and rebuilding: the segment cache's basic contract. */
 class SqliteSegmentCacheTest {
     private static final String KEY = "ab" + "0123456789abcdef".repeat(3) + "0123456789abcd";
 
@@ -192,7 +183,8 @@ class SqliteSegmentCacheTest {
 
         try (SqliteSegmentCache cache = SqliteSegmentCache.open(dir)) {
             assertThat(cache.get(KEY)).isEmpty();
-            assertThat(cache.stats()).isEqualTo(new SqliteSegmentCache.Stats(0, 0));
+            assertThat(cache.stats().segments()).isZero();
+            assertThat(cache.stats().bytes()).isZero();
             cache.put(KEY, frames(1, 16, 16, 10));
             assertThat(cache.get(KEY)).isPresent();
         }
@@ -262,16 +254,95 @@ class SqliteSegmentCacheTest {
 
             cache.clear();
 
-            assertThat(cache.stats()).isEqualTo(new SqliteSegmentCache.Stats(0, 0));
+            assertThat(cache.stats().segments()).isZero();
+            assertThat(cache.stats().bytes()).isZero();
             assertThat(cache.get(key(1))).isEmpty();
             assertThat(payloadBytes()).isZero();
         }
     }
 
     @Test
+    void statsTellTheAgesTheBudgetAndTheFolder() throws IOException {
+        CacheFixtures.MutableClock clock = new CacheFixtures.MutableClock();
+        Instant first = clock.instant();
+        try (SqliteSegmentCache cache = SqliteSegmentCache.open(dir, 5_000_000, clock,
+                SqliteSegmentCache.PayloadSink.FILES)) {
+            cache.put(key(1), frames(1, 16, 16, 30));
+            clock.advance();
+            cache.put(key(2), frames(1, 16, 16, 31));
+            clock.advance();
+            cache.get(key(1));
+
+            SqliteSegmentCache.Stats stats = cache.stats();
+
+            assertThat(stats.folder()).isEqualTo(dir.toAbsolutePath().normalize());
+            assertThat(stats.maxBytes()).isEqualTo(5_000_000);
+            assertThat(stats.oldest()).isEqualTo(first);
+            assertThat(stats.newest()).isEqualTo(first.plusSeconds(1));
+            assertThat(stats.leastRecentlyUsed()).isEqualTo(first.plusSeconds(1)); // key 2, never read
+        }
+    }
+
+    @Test
+    void statsOfAnEmptyCacheHaveNoAges() throws IOException {
+        try (SqliteSegmentCache cache = SqliteSegmentCache.open(dir)) {
+            SqliteSegmentCache.Stats stats = cache.stats();
+
+            assertThat(stats.segments()).isZero();
+            assertThat(stats.oldest()).isNull();
+            assertThat(stats.newest()).isNull();
+            assertThat(stats.leastRecentlyUsed()).isNull();
+        }
+    }
+
+    @Test
+    void clearReportsWhatItFreedAndRemovesBrokenIndexesAndLeftovers() throws IOException {
+        Files.createDirectories(dir);
+        Files.write(dir.resolve("index.db.broken"), new byte[1000]);
+        Path notes = Files.writeString(dir.resolve("notes.txt"), "not the cache's");
+        try (SqliteSegmentCache cache = SqliteSegmentCache.open(dir)) {
+            cache.put(key(1), frames(1, 16, 16, 32));
+            cache.put(key(2), frames(1, 16, 16, 33));
+            Path leftover = Files.write(dir.resolve("segments/00/" + key(3) + ".abc.tmp"), new byte[100]);
+            long payloads = payloadBytes();
+
+            cache.get(key(1)); // leaves compiled statements behind, which must not stop the compaction
+
+            SqliteSegmentCache.Cleared cleared = cache.clear();
+
+            assertThat(cache.faults()).isZero();
+            assertThat(cleared.segments()).isEqualTo(2);
+            assertThat(cleared.bytes()).isGreaterThanOrEqualTo(payloads + 1000);
+            assertThat(leftover).doesNotExist();
+            assertThat(dir.resolve("index.db.broken")).doesNotExist();
+            assertThat(payloadBytes()).isZero();
+            cache.put(key(1), frames(1, 16, 16, 32));
+            assertThat(cache.get(key(1))).isPresent();
+        }
+        assertThat(notes).hasContent("not the cache's");
+    }
+
+    @Test
+    void clearNeverFollowsLinksOutOfTheCache() throws IOException {
+        Path outside = Files.createDirectories(dir.resolve("outside"));
+        Path precious = Files.writeString(outside.resolve(key(9) + ".seg"), "work");
+        Path cacheFolder = dir.resolve("cache");
+        try (SqliteSegmentCache cache = SqliteSegmentCache.open(cacheFolder)) {
+            cache.put(key(1), frames(1, 16, 16, 34));
+            Files.createSymbolicLink(cacheFolder.resolve("segments/ee"), outside);
+            Files.createSymbolicLink(cacheFolder.resolve("segments/00/" + key(9) + ".seg"), precious);
+
+            cache.clear();
+
+            assertThat(cache.stats().segments()).isZero();
+        }
+        assertThat(precious).hasContent("work");
+    }
+
+    @Test
     void evictionDropsTheLeastRecentlyUsedFirst() throws IOException {
-        MutableClock clock = new MutableClock();
-        try (SqliteSegmentCache cache = SqliteSegmentCache.open(dir, clock)) {
+        CacheFixtures.MutableClock clock = new CacheFixtures.MutableClock();
+        try (SqliteSegmentCache cache = CacheFixtures.open(dir, clock)) {
             for (int i = 1; i <= 3; i++) {
                 clock.advance();
                 cache.put(key(i), frames(1, 32, 32, 20 + i));
@@ -297,117 +368,14 @@ class SqliteSegmentCacheTest {
         assertThatThrownBy(() -> cache.get(KEY)).isInstanceOf(IllegalStateException.class);
     }
 
-    @Test
-    void oneWriterAndSeveralReadersWorkConcurrently() throws Exception {
-        int segments = 40;
-        List<List<RgbaImage>> expected = new ArrayList<>();
-        for (int i = 0; i < segments; i++) expected.add(frames(2, 48, 32, 100 + i));
-        ConcurrentLinkedQueue<Throwable> failures = new ConcurrentLinkedQueue<>();
-        AtomicInteger hits = new AtomicInteger();
-        AtomicBoolean writing = new AtomicBoolean(true);
-        CountDownLatch start = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(5);
-        try (SqliteSegmentCache cache = SqliteSegmentCache.open(dir)) {
-            List<Future<?>> tasks = new ArrayList<>();
-            tasks.add(pool.submit(() -> {
-                await(start);
-                try {
-                    for (int i = 0; i < segments; i++) cache.put(key(i), expected.get(i));
-                } catch (Throwable t) {
-                    failures.add(t);
-                } finally {
-                    writing.set(false);
-                }
-            }));
-            for (int r = 0; r < 4; r++) {
-                int seed = r;
-                tasks.add(pool.submit(() -> {
-                    await(start);
-                    Random random = new Random(seed);
-                    try {
-                        while (writing.get()) {
-                            int i = random.nextInt(segments);
-                            Optional<List<RgbaImage>> got = cache.get(key(i));
-                            if (got.isPresent()) {
-                                hits.incrementAndGet();
-                                assertThat(got.get().get(1).pixels()).isEqualTo(expected.get(i).get(1).pixels());
-                            }
-                        }
-                    } catch (Throwable t) {
-                        failures.add(t);
-                    }
-                }));
-            }
-            start.countDown();
-            for (Future<?> task : tasks) task.get(60, TimeUnit.SECONDS);
-
-            assertThat(failures).isEmpty();
-            assertThat(hits.get()).isPositive();
-            assertThat(cache.stats().segments()).isEqualTo(segments);
-            for (int i = 0; i < segments; i++) assertThat(cache.get(key(i))).as("segment %d", i).isPresent();
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
     private long payloadBytes() throws IOException {
-        try (Stream<Path> files = Files.walk(dir.resolve("segments"))) {
-            return files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
-        }
+        return CacheFixtures.bytesUnder(dir.resolve("segments"));
     }
 
     private static String single(Statement s, String sql) throws Exception {
         try (ResultSet r = s.executeQuery(sql)) {
             r.next();
             return r.getString(1);
-        }
-    }
-
-    private static String key(int i) {
-        return String.format("%064x", i);
-    }
-
-    /** Frames of random bytes: incompressible, with every alpha value, so nothing can hide in a lucky pattern. */
-    private static List<RgbaImage> frames(int count, int width, int height, long seed) {
-        Random random = new Random(seed);
-        List<RgbaImage> frames = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            byte[] px = new byte[width * height * 4];
-            random.nextBytes(px);
-            frames.add(new RgbaImage(width, height, px));
-        }
-        return frames;
-    }
-
-    private static void await(CountDownLatch latch) {
-        try {
-            latch.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    /** A clock the test moves forward by a second at a time. */
-    private static final class MutableClock extends Clock {
-        private Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-        void advance() {
-            now = now.plusSeconds(1);
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
         }
     }
 }

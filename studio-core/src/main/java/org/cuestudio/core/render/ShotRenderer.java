@@ -1,10 +1,10 @@
 package org.cuestudio.core.render;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.cuestudio.core.perform.Performance;
-import org.cuestudio.core.perform.PerformanceFrame;
 import org.cuestudio.core.task.CancellationToken;
 import org.cuestudio.core.task.ProgressListener;
 
@@ -44,38 +44,66 @@ public final class ShotRenderer {
         }
     }
 
-    /** Renders frames {@code [from, to)} of the performance. */
+    /**
+     * Renders frames {@code [from, to)} of the performance. The segments of the range are pinned in the store for
+     * the whole call, so that the store's eviction (made necessary by this very render's new segments, say) cannot
+     * drop a cached segment before it is read.
+     */
+    @SuppressWarnings("try") // the lease is held for its scope, not called
     public Result render(Performance performance, CharacterModel character, RenderSettings settings, int from, int to,
             FrameSink sink, ProgressListener progress, CancellationToken cancel) throws IOException {
         if (from < 0 || to > performance.frameCount() || from > to) {
             throw new IllegalArgumentException("frame range " + from + "-" + to + " is outside the shot's 0-"
                     + performance.frameCount());
         }
+        List<String> keys = segmentKeys(performance, character, settings, from, to);
         int rendered = 0, reused = 0, segments = 0;
-        // Segments are aligned to multiples of the segment length so a partial range hits the same keys.
-        for (int segStart = from - from % segmentFrames; segStart < to; segStart += segmentFrames) {
-            cancel.throwIfCancelled();
-            int segEnd = Math.min(segStart + segmentFrames, performance.frameCount());
-            List<PerformanceFrame> frames = performance.frames().subList(segStart, segEnd);
-            String key = SegmentKey.of(frames, character.contentHash(), backend.id(), backend.version(), settings);
-            Optional<List<RgbaImage>> cached = store.get(key);
-            List<RgbaImage> images;
-            if (cached.isPresent() && cached.get().size() == frames.size()) {
-                images = cached.get();
-                reused += overlap(segStart, segEnd, from, to);
-            } else {
-                images = backend.render(character, frames, settings, cancel);
-                store.put(key, images);
-                rendered += overlap(segStart, segEnd, from, to);
+        try (SegmentStore.Lease lease = store.pin(keys)) {
+            for (int s = 0; s < keys.size(); s++) {
+                cancel.throwIfCancelled();
+                int segStart = firstSegmentStart(from) + s * segmentFrames;
+                int segEnd = Math.min(segStart + segmentFrames, performance.frameCount());
+                String key = keys.get(s);
+                Optional<List<RgbaImage>> cached = store.get(key);
+                List<RgbaImage> images;
+                if (cached.isPresent() && cached.get().size() == segEnd - segStart) {
+                    images = cached.get();
+                    reused += overlap(segStart, segEnd, from, to);
+                } else {
+                    images = backend.render(character, performance.frames().subList(segStart, segEnd), settings,
+                            cancel);
+                    store.put(key, images);
+                    rendered += overlap(segStart, segEnd, from, to);
+                }
+                segments++;
+                for (int f = Math.max(from, segStart); f < Math.min(to, segEnd); f++) {
+                    sink.accept(f, images.get(f - segStart));
+                }
+                progress.progress(Math.min(to, segEnd) - from, to - from, "rendered " + (rendered + reused) + " of "
+                        + (to - from) + " frames");
             }
-            segments++;
-            for (int f = Math.max(from, segStart); f < Math.min(to, segEnd); f++) {
-                sink.accept(f, images.get(f - segStart));
-            }
-            progress.progress(Math.min(to, segEnd) - from, to - from, "rendered " + (rendered + reused) + " of "
-                    + (to - from) + " frames");
         }
         return new Result(rendered, reused, segments);
+    }
+
+    /**
+     * The store keys of the segments that cover frames {@code [from, to)}, in order: what a player pins and reads
+     * to show that range from the cache.
+     */
+    public List<String> segmentKeys(Performance performance, CharacterModel character, RenderSettings settings,
+            int from, int to) {
+        List<String> keys = new ArrayList<>();
+        for (int segStart = firstSegmentStart(from); segStart < to; segStart += segmentFrames) {
+            int segEnd = Math.min(segStart + segmentFrames, performance.frameCount());
+            keys.add(SegmentKey.of(performance.frames().subList(segStart, segEnd), character.contentHash(),
+                    backend.id(), backend.version(), settings));
+        }
+        return keys;
+    }
+
+    /** Segments are aligned to multiples of the segment length so a partial range hits the same keys. */
+    private int firstSegmentStart(int from) {
+        return from - from % segmentFrames;
     }
 
     /** Renders the whole performance. */
