@@ -8,6 +8,8 @@ import java.util.Map;
 import org.cuestudio.core.audio.AudioClip;
 import org.cuestudio.core.audio.AudioDecodeException;
 import org.cuestudio.core.audio.AudioFeatures;
+import org.cuestudio.core.audio.LipSync;
+import org.cuestudio.core.audio.LipSyncProvider;
 import org.cuestudio.core.export.MediaCodecProvider;
 import org.cuestudio.core.export.VideoEncoder;
 import org.cuestudio.core.export.VideoFormat;
@@ -86,7 +88,11 @@ public final class StudioServices implements AutoCloseable {
                 characters.put(sheet, model);
             }
         }
-        return new ShotMedia(audioFile, clip, AudioFeatures.analyse(clip, shot.frameRate()), model);
+        AudioFeatures features = AudioFeatures.analyse(clip, shot.frameRate());
+        try (LipSync lipSync = LipSyncProvider.load().create()) {
+            features = features.withMouthShapes(lipSync.perFrame(clip, null, shot.frameRate()));
+        }
+        return new ShotMedia(audioFile, clip, features, model);
     }
 
     private static Path pathIn(LoadedProject lp, String rel, String what) {

@@ -1,5 +1,9 @@
 package org.cuestudio.inference.media;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.bytedeco.ffmpeg.global.avcodec;
+import org.bytedeco.ffmpeg.global.avutil;
 import org.cuestudio.core.audio.AudioDecoder;
 import org.cuestudio.core.export.MediaCodecProvider;
 import org.cuestudio.core.export.VideoEncoder;
@@ -20,5 +24,22 @@ public final class FfmpegMediaCodecProvider implements MediaCodecProvider {
     @Override
     public VideoEncoder videoEncoder() {
         return encoder;
+    }
+
+    /** FFmpeg's version and whether the H.264 and AAC encoders the MP4 export needs are in the loaded libraries. */
+    @Override
+    public Map<String, String> diagnostics() {
+        Map<String, String> d = new LinkedHashMap<>();
+        try {
+            d.put("ffmpeg", avutil.av_version_info().getString());
+            for (String name : new String[] {"libx264", "aac"}) {
+                var codec = avcodec.avcodec_find_encoder_by_name(name);
+                d.put(name, codec != null && !codec.isNull() ? "available"
+                        : "missing from the bundled FFmpeg: MP4 export will fail");
+            }
+        } catch (LinkageError e) {
+            d.put("ffmpeg", "cannot load the native FFmpeg libraries: " + e.getMessage());
+        }
+        return d;
     }
 }

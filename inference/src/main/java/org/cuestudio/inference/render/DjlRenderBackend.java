@@ -4,6 +4,7 @@ import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import ai.djl.pytorch.jni.JniUtils;
+import ai.djl.util.cuda.CudaUtils;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,10 +23,12 @@ import org.cuestudio.core.render.CharacterSheetException;
 import org.cuestudio.core.render.RenderBackend;
 import org.cuestudio.core.render.RenderSettings;
 import org.cuestudio.core.render.RgbaImage;
+import org.cuestudio.core.render.SheetReport;
 import org.cuestudio.core.task.CancellationToken;
 import org.cuestudio.core.task.CancelledException;
 import org.cuestudio.inference.sheet.CharacterSheet;
 import org.cuestudio.inference.sheet.CharacterSheetLoader;
+import org.cuestudio.inference.sheet.SheetChecker;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -122,6 +125,53 @@ public final class DjlRenderBackend implements RenderBackend {
         return device.toString();
     }
 
+    /**
+     * The engine behind the backend: PyTorch version and native flavour, thread counts, GPUs seen by CUDA and by
+     * PyTorch, and why none is used (with how to enable one) when rendering runs on the CPU.
+     */
+    @Override
+    public Map<String, String> diagnostics() {
+        Map<String, String> d = new LinkedHashMap<>(RenderBackend.super.diagnostics());
+        if (closed) {
+            d.put("state", "closed");
+            return d;
+        }
+        d.putAll(call(() -> {
+            Map<String, String> e = new LinkedHashMap<>();
+            Engine engine = Engine.getEngine("PyTorch");
+            e.put("engine", "PyTorch " + engine.getVersion() + " (DJL " + Engine.getDjlVersion() + ")");
+            String flavor = System.getenv("PYTORCH_FLAVOR");
+            String libs = System.getenv("PYTORCH_LIBRARY_PATH");
+            e.put("native library", (libs == null ? "bundled" : libs) + ", flavour "
+                    + (flavor == null ? "cpu (bundled)" : flavor));
+            e.put("threads", JniUtils.getNumThreads() + " intra-op, " + JniUtils.getNumInteropThreads() + " inter-op");
+            int cuda = CudaUtils.getGpuCount();
+            int torch = engine.getGpuCount();
+            e.put("gpus", cuda + " found by CUDA, " + torch + " usable by PyTorch");
+            if (device.isGpu()) return e;
+            String why;
+            if (cuda == 0) {
+                why = "no CUDA GPU or driver found on this machine";
+            } else if (torch == 0) {
+                why = "the PyTorch native library is a CPU build";
+            } else {
+                why = "PyTorch could not start on the GPU (see the log)";
+            }
+            e.put("why no gpu", why);
+            e.put("to use a gpu", "install an NVIDIA driver and a CUDA build of libtorch 2.7.1, then set "
+                    + "PYTORCH_LIBRARY_PATH to its lib folder and PYTORCH_FLAVOR to its flavour (e.g. cu128)");
+            return e;
+        }));
+        return d;
+    }
+
+    /** Reports on a layered SVG sheet without rasterising it at render scale; needs no engine work. */
+    @Override
+    public SheetReport checkSheet(Path sheetFolder) {
+        Objects.requireNonNull(sheetFolder, "sheetFolder");
+        return SheetChecker.check(sheetFolder);
+    }
+
     @Override
     public CharacterModel loadCharacter(Path sheetFolder) throws CharacterSheetException {
         Objects.requireNonNull(sheetFolder, "sheetFolder");
@@ -207,6 +257,11 @@ public final class DjlRenderBackend implements RenderBackend {
         compositor = null;
         if (root != null) root.close();
         root = null;
+    }
+
+    /** Whether {@link #close()} has run and released the engine state (root manager, kernel, atlases). */
+    boolean released() {
+        return closed && worker.isShutdown() && root == null && compositor == null && atlases.isEmpty();
     }
 
     private void ensureOpen() {

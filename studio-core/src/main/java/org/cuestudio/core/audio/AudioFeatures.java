@@ -1,15 +1,31 @@
 package org.cuestudio.core.audio;
 
+import org.cuestudio.core.perform.MouthShape;
 import org.cuestudio.core.time.FrameRate;
 import org.cuestudio.core.time.Ticks;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Per-video-frame features of a dialogue recording that drive the performance: loudness normalised to 0..1
  * (1 = the recording's loud speech), and whether the frame is speech. Computed once per audio file.
  */
-public record AudioFeatures(FrameRate frameRate, long durationTicks, float[] loudness, boolean[] speech) {
+public record AudioFeatures(FrameRate frameRate, long durationTicks, float[] loudness, boolean[] speech,
+        MouthShape @Nullable [] mouthShapes) {
     public AudioFeatures {
         if (loudness.length != speech.length) throw new IllegalArgumentException("feature lengths differ");
+        if (mouthShapes != null && mouthShapes.length != loudness.length) {
+            throw new IllegalArgumentException("mouth-shape track length differs");
+        }
+    }
+
+    /** Features without a lip-sync track (the planner then picks the mouth from loudness). */
+    public AudioFeatures(FrameRate frameRate, long durationTicks, float[] loudness, boolean[] speech) {
+        this(frameRate, durationTicks, loudness, speech, null);
+    }
+
+    /** The same features with a per-video-frame mouth-shape track from lip-sync ({@link LipSync#perFrame}). */
+    public AudioFeatures withMouthShapes(MouthShape[] shapes) {
+        return new AudioFeatures(frameRate, durationTicks, loudness, speech, shapes);
     }
 
     public int frameCount() {

@@ -1,5 +1,6 @@
 package org.cuestudio.core.export;
 
+import java.util.Map;
 import java.util.ServiceLoader;
 import org.cuestudio.core.audio.AudioDecoder;
 
@@ -8,6 +9,14 @@ public interface MediaCodecProvider {
     AudioDecoder audioDecoder();
 
     VideoEncoder videoEncoder();
+
+    /**
+     * What the codecs run on, for {@code cue doctor}: library versions and, per codec the studio needs (e.g.
+     * {@code libx264}, {@code aac}), "available" or why not. The default says only which provider it is.
+     */
+    default Map<String, String> diagnostics() {
+        return Map.of("provider", getClass().getName());
+    }
 
     /** The provider on the class path, or an exception that says it is missing. */
     static MediaCodecProvider load() {

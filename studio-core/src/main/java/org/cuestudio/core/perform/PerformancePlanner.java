@@ -462,16 +462,18 @@ public final class PerformancePlanner {
             double[] loud = smoothedLoudness(0.04);
             double[] mouth = c(Channel.MOUTH_SHAPE);
             boolean[] speech = audio.speech();
+            MouthShape[] track = audio.mouthShapes();
             MouthShape held = MouthShape.X;
             int heldFor = 99;
             for (int f = 0; f < n; f++) {
                 MouthShape want;
-                if (!speech[f]) want = MouthShape.X;
+                if (track != null) want = track[f]; // lip-sync model: already smoothed, timing exact
+                else if (!speech[f]) want = MouthShape.X;
                 else if (loud[f] < 0.15) want = MouthShape.A;
                 else if (loud[f] < 0.35) want = MouthShape.B;
                 else if (loud[f] < 0.62) want = MouthShape.C;
                 else want = MouthShape.D;
-                if (want != held && heldFor >= 2) {
+                if (want != held && (track != null || heldFor >= 2)) {
                     held = want;
                     heldFor = 0;
                 }
@@ -482,10 +484,16 @@ public final class PerformancePlanner {
                     case B -> 0.12;
                     case C -> 0.35;
                     case D -> 0.6;
+                    case E -> 0.3;
+                    case F -> 0.15;
+                    case G -> 0.08;
+                    case H -> 0.3;
                     default -> 0.25;
                 };
                 s(ArkitBlendshape.jawOpen)[f] += open;
                 if (held == MouthShape.A) s(ArkitBlendshape.mouthClose)[f] += 0.6;
+                if (held == MouthShape.F) s(ArkitBlendshape.mouthPucker)[f] += 0.7;
+                if (held == MouthShape.E) s(ArkitBlendshape.mouthFunnel)[f] += 0.5;
             }
         }
 

@@ -1,7 +1,9 @@
 package org.cuestudio.core.render;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.cuestudio.core.perform.PerformanceFrame;
 import org.cuestudio.core.task.CancellationToken;
 
@@ -26,6 +28,33 @@ public interface RenderBackend extends AutoCloseable {
     /** Renders frames in order, exactly one image per frame, each of the settings' resolution. */
     List<RgbaImage> render(CharacterModel character, List<PerformanceFrame> frames, RenderSettings settings,
             CancellationToken cancel);
+
+    /**
+     * What the backend runs on, for {@code cue doctor}: at least {@code id}, {@code version} and {@code device};
+     * backends add their engine's version, thread counts, GPUs found (and why none is used) in insertion order.
+     */
+    default Map<String, String> diagnostics() {
+        Map<String, String> d = new LinkedHashMap<>();
+        d.put("id", id());
+        d.put("version", version());
+        d.put("device", device());
+        return d;
+    }
+
+    /**
+     * Checks a character sheet folder without rendering, for {@code cue sheet check}: what it provides, what is
+     * missing and what is used instead. Never throws for a broken sheet: its problems are the report's errors.
+     * The default only tries to load it.
+     */
+    default SheetReport checkSheet(Path sheetFolder) {
+        String folder = String.valueOf(sheetFolder.getFileName());
+        try {
+            CharacterModel m = loadCharacter(sheetFolder);
+            return new SheetReport(m.name(), List.of("loads with " + id()), List.of(), List.of());
+        } catch (CharacterSheetException | RuntimeException e) {
+            return new SheetReport(folder, List.of(), List.of(), List.of(String.valueOf(e.getMessage())));
+        }
+    }
 
     @Override
     void close();

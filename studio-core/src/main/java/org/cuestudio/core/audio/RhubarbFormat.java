@@ -1,0 +1,70 @@
+package org.cuestudio.core.audio;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Writes mouth cues in Rhubarb Lip Sync's output formats, so Cue Studio is a drop-in for Rhubarb users. TSV: one
+ * {@code seconds<TAB>shape} line per change with two decimals, the last line the end of the audio with shape X.
+ * JSON: Rhubarb's {@code {"metadata": {...}, "mouthCues": [{"start", "end", "value"}]}} layout.
+ */
+public final class RhubarbFormat {
+    private RhubarbFormat() {}
+
+    /**
+     * Rhubarb TSV. A cue shorter than the printed resolution (same centisecond as the next change) gives way to the
+     * next one, and neighbours that print the same shape are merged, as Rhubarb never prints either.
+     */
+    public static String tsv(List<MouthCue> cues, long durationTicks) {
+        List<String[]> lines = new ArrayList<>();
+        for (MouthCue c : cues) {
+            String[] line = {fmt(c.startTicks()), c.shape().name()};
+            if (!lines.isEmpty() && lines.getLast()[0].equals(line[0])) lines.removeLast();
+            if (!lines.isEmpty() && lines.getLast()[1].equals(line[1])) continue;
+            lines.add(line);
+        }
+        String end = fmt(durationTicks);
+        if (!lines.isEmpty() && lines.getLast()[0].equals(end)) lines.removeLast();
+        StringBuilder sb = new StringBuilder();
+        for (String[] l : lines) sb.append(l[0]).append('\t').append(l[1]).append('\n');
+        return sb.append(end).append("\tX\n").toString();
+    }
+
+    /** Rhubarb JSON ({@code soundFile} is written as given, escaped). */
+    public static String json(List<MouthCue> cues, String soundFile, long durationTicks) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("{\n  \"metadata\": {\n    \"soundFile\": \"").append(escape(soundFile)).append("\",\n")
+                .append("    \"duration\": ").append(fmt(durationTicks)).append("\n  },\n  \"mouthCues\": [\n");
+        for (int i = 0; i < cues.size(); i++) {
+            MouthCue c = cues.get(i);
+            sb.append("    { \"start\": ").append(fmt(c.startTicks())).append(", \"end\": ").append(fmt(c.endTicks()))
+                    .append(", \"value\": \"").append(c.shape().name()).append("\" }")
+                    .append(i + 1 < cues.size() ? ",\n" : "\n");
+        }
+        sb.append("  ]\n}\n");
+        return sb.toString();
+    }
+
+    private static String fmt(long ticks) {
+        return String.format(Locale.ROOT, "%.2f", LipSync.seconds(ticks));
+    }
+
+    private static String escape(String s) {
+        StringBuilder sb = new StringBuilder();
+        for (char ch : s.toCharArray()) {
+            switch (ch) {
+                case '"' -> sb.append("\\\"");
+                case '\\' -> sb.append("\\\\");
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                default -> {
+                    if (ch < 0x20) sb.append(String.format(Locale.ROOT, "\\u%04x", (int) ch));
+                    else sb.append(ch);
+                }
+            }
+        }
+        return sb.toString();
+    }
+}
