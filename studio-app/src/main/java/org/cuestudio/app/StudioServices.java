@@ -112,22 +112,33 @@ public final class StudioServices implements AutoCloseable {
     public record RenderReport(Path output, int frames, int framesRendered, int framesReused, double seconds) {}
 
     /**
-     * Renders a shot through the segment cache of its project and writes a video file with the shot's audio.
+     * Renders a shot through the segment cache of its project and writes an MP4 (H.264 + AAC) with the shot's audio.
      */
     public RenderReport renderToFile(LoadedProject lp, String shotId, Quality quality, long seed, Path output,
             ProgressListener progress, CancellationToken cancel)
+            throws IOException, AudioDecodeException, CharacterSheetException {
+        return renderToFile(lp, shotId, quality, seed, VideoFormat.MP4_H264, output, progress, cancel);
+    }
+
+    /**
+     * Renders a shot through the segment cache of its project and writes it in {@code format} with the shot's
+     * audio: a file, or a folder for a PNG sequence. Formats with alpha are rendered on a transparent background
+     * ({@link RenderSettings#forExport}), so their alpha is real.
+     */
+    public RenderReport renderToFile(LoadedProject lp, String shotId, Quality quality, long seed, VideoFormat format,
+            Path output, ProgressListener progress, CancellationToken cancel)
             throws IOException, AudioDecodeException, CharacterSheetException {
         long t0 = System.nanoTime();
         Shot shot = lp.project().requireShot(shotId);
         ShotMedia media = media(lp, shot);
         Performance perf = plan(lp.project(), shot, media, seed);
-        RenderSettings settings = RenderSettings.forShot(shot, quality);
+        RenderSettings settings = RenderSettings.forExport(shot, quality, format);
         Path out = output.toAbsolutePath();
         if (out.getParent() != null) Files.createDirectories(out.getParent());
         VideoEncoder encoder = codecs().videoEncoder();
         ShotRenderer.Result result;
         try (SegmentCacheHandle cache = SegmentCacheHandle.open(lp.cacheFolder())) {
-            VideoEncoder.Writer writer = encoder.open(out, new VideoSpec(VideoFormat.MP4_H264, settings.resolution(),
+            VideoEncoder.Writer writer = encoder.open(out, new VideoSpec(format, settings.resolution(),
                     shot.frameRate(), media.audioFile(), settings.backgroundArgb()));
             try {
                 ShotRenderer renderer = new ShotRenderer(backend(), cache.store());

@@ -9,10 +9,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.UUID;
 import org.bytedeco.ffmpeg.avutil.AVRational;
-import org.bytedeco.ffmpeg.global.avcodec;
 import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameRecorder;
-import org.bytedeco.javacv.Frame;
 import org.bytedeco.javacv.FrameRecorder;
 import org.cuestudio.core.audio.AudioDecodeException;
 import org.cuestudio.core.export.VideoEncoder;
@@ -23,26 +21,31 @@ import org.cuestudio.core.time.FrameRate;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Writes rendered frames and the shot's audio as an MP4 editors and players accept everywhere: H.264 High profile
- * (libx264, yuv420p, BT.709, CRF), AAC-LC 48 kHz stereo at 160 kb/s, the index at the front ({@code +faststart}).
+ * Writes rendered frames and the shot's audio in each {@link VideoFormat}:
+ * <ul>
+ * <li>MP4 editors and players accept everywhere: H.264 High profile (libx264, yuv420p, BT.709, CRF), AAC-LC 48 kHz
+ *     stereo at 160 kb/s, the index at the front ({@code +faststart});</li>
+ * <li>MOV with ProRes 422 HQ ({@code prores_ks} profile 3, yuv422p10le) or ProRes 4444 (profile 4, yuva444p10le
+ *     with straight alpha), BT.709-tagged, and 24-bit PCM 48 kHz stereo;</li>
+ * <li>a folder of RGBA PNGs with {@code audio.wav} ({@link PngSequenceWriter}).</li>
+ * </ul>
+ * How each container is written is an {@link EncodeSettings}; the writer is the same for all of them.
  *
  * <p>Guarantees the exporter relies on:
  * <ul>
  * <li>the frame rate is stored as the exact fraction (30000/1001, not 29.97), one timestamp step per frame;</li>
  * <li>the audio starts at time zero with the video and is trimmed or padded with silence to exactly the video's
  *     length, so the file's duration is frames / fps;</li>
- * <li>frames with alpha are composited over {@link VideoSpec#backgroundArgb()} (its alpha is ignored);</li>
+ * <li>frames with alpha are composited over {@link VideoSpec#backgroundArgb()} (its alpha is ignored) where the
+ *     format has no alpha;</li>
  * <li>the file is written under a hidden temporary name in the same folder and renamed only when
  *     {@link VideoEncoder.Writer#close()} succeeds, so a failed export leaves nothing under the final name.</li>
  * </ul>
  */
 public final class FfmpegVideoEncoder implements VideoEncoder {
-    /** AAC at 48 kHz is what video editors and broadcast expect; 44.1 kHz would be resampled on import. */
-    static final int AUDIO_RATE = 48_000;
-    static final int AUDIO_CHANNELS = 2;
-    static final int AUDIO_BITRATE = 160_000;
-    /** A keyframe at least every two seconds keeps scrubbing in an editor responsive. */
-    private static final double KEYFRAME_SECONDS = 2.0;
+    /** 48 kHz is what video editors and broadcast expect; 44.1 kHz would be resampled on import. */
+    static final int AUDIO_RATE = PaddedAudio.RATE;
+    static final int AUDIO_CHANNELS = PaddedAudio.CHANNELS;
 
     private final H264Settings settings;
 
@@ -56,15 +59,16 @@ public final class FfmpegVideoEncoder implements VideoEncoder {
         this.settings = settings;
     }
 
-    /** The x264 settings this encoder uses. */
+    /** The x264 settings this encoder uses for MP4. */
     public H264Settings settings() {
         return settings;
     }
 
     @Override
-    public FfmpegVideoWriter open(Path output, VideoSpec spec) throws IOException {
-        if (spec.format() != VideoFormat.MP4_H264) {
-            throw new IOException("cannot write " + output + ": format " + spec.format() + " is not supported");
+    public VideoEncoder.Writer open(Path output, VideoSpec spec) throws IOException {
+        if (spec.format() == VideoFormat.PNG_SEQUENCE) {
+            checkExactFrameRate(output, spec.frameRate());
+            return PngSequenceWriter.open(output, spec);
         }
         Path target = output.toAbsolutePath();
         Path folder = target.getParent();
@@ -79,19 +83,19 @@ public final class FfmpegVideoEncoder implements VideoEncoder {
         // Hidden, and marked as partial, so that neither the user nor a file watcher mistakes it for the export.
         Path temp = folder.resolve("." + target.getFileName() + "." + UUID.randomUUID().toString().substring(0, 8)
                 + ".part");
-        return new FfmpegVideoWriter(target, temp, spec, settings);
+        return new FfmpegVideoWriter(target, temp, spec, EncodeSettings.of(spec.format(), settings));
     }
 
     /**
      * JavaCV hands FFmpeg the frame rate as a double and turns it back into a fraction with denominators up to
      * 1001000; refuse the rare rate that would not come back exactly rather than drift against the audio.
      */
-    private static void checkExactFrameRate(Path output, FrameRate rate) throws IOException {
+    static void checkExactFrameRate(Path output, FrameRate rate) throws IOException {
         AVRational q = avutil.av_d2q(rate.fps(), 1001000);
         try {
             if ((long) q.num() * rate.denominator() != (long) rate.numerator() * q.den()) {
                 throw new IOException("cannot write " + output + ": frame rate " + rate
-                        + " cannot be stored exactly in an MP4");
+                        + " cannot be stored exactly");
             }
         } finally {
             q.close();
@@ -99,7 +103,7 @@ public final class FfmpegVideoEncoder implements VideoEncoder {
     }
 
     /**
-     * One MP4 being written. {@link #abort()} discards the partial file; so does {@link #close()} after a failed
+     * One MP4 or MOV being written. {@link #abort()} discards the partial file; so does {@link #close()} after a failed
      * {@link #write}, in case a caller reaches it through try-with-resources without aborting first.
      */
     public static final class FfmpegVideoWriter implements VideoEncoder.Writer {
@@ -107,26 +111,24 @@ public final class FfmpegVideoEncoder implements VideoEncoder {
         private final Path temp;
         private final VideoSpec spec;
         private final FFmpegFrameRecorder recorder;
-        private final Bt709Yuv420 converter;
-        private final byte[] yuv;
-        private final ByteBuffer nativeYuv;
-        private final @Nullable AudioFeed audio;
+        private final Picture converter;
+        private final ByteBuffer nativePicture;
+        private final @Nullable PaddedAudio audio;
         private long framesWritten;
         private boolean failed;
         private boolean closed;
 
-        FfmpegVideoWriter(Path target, Path temp, VideoSpec spec, H264Settings settings) throws IOException {
+        FfmpegVideoWriter(Path target, Path temp, VideoSpec spec, EncodeSettings settings) throws IOException {
             this.target = target;
             this.temp = temp;
             this.spec = spec;
             int width = spec.resolution().width();
             int height = spec.resolution().height();
-            this.converter = new Bt709Yuv420(width, height, spec.backgroundArgb());
-            this.yuv = new byte[converter.pictureSize()];
-            this.nativeYuv = ByteBuffer.allocateDirect(yuv.length);
+            this.converter = Picture.of(settings.pixelFormat(), width, height, spec.backgroundArgb());
+            this.nativePicture = ByteBuffer.allocateDirect(converter.bytes());
             Path audioFile = spec.audio();
             try {
-                this.audio = audioFile == null ? null : new AudioFeed(audioFile);
+                this.audio = audioFile == null ? null : new PaddedAudio(audioFile);
             } catch (AudioDecodeException e) {
                 throw new IOException("cannot write " + target + ": " + e.getMessage(), e);
             }
@@ -141,28 +143,26 @@ public final class FfmpegVideoEncoder implements VideoEncoder {
             }
         }
 
-        private static void configure(FFmpegFrameRecorder r, VideoSpec spec, H264Settings settings) {
+        private static void configure(FFmpegFrameRecorder r, VideoSpec spec, EncodeSettings settings) {
             FrameRate rate = spec.frameRate();
-            r.setFormat("mp4");
-            r.setVideoCodec(avcodec.AV_CODEC_ID_H264);
-            r.setPixelFormat(avutil.AV_PIX_FMT_YUV420P);
+            r.setFormat(settings.muxer());
+            r.setVideoCodecName(settings.videoEncoder());
+            r.setPixelFormat(settings.pixelFormat());
             r.setFrameRate(rate.fps());
-            r.setGopSize((int) Math.max(1, Math.round(rate.fps() * KEYFRAME_SECONDS)));
-            // JavaCV defaults to 400 kb/s average bitrate; zero leaves rate control to CRF alone.
-            r.setVideoBitrate(0);
-            r.setVideoOption("preset", settings.preset());
-            r.setVideoOption("crf", Integer.toString(settings.crf()));
-            // JavaCV asks for Constrained Baseline by default; High is what every player since 2010 decodes.
-            r.setVideoOption("profile", "high");
-            // Label the picture with the matrix Bt709Yuv420 used, so that players do not guess.
-            r.setVideoOption("colorspace", "bt709");
-            r.setVideoOption("color_primaries", "bt709");
-            r.setVideoOption("color_trc", "bt709");
-            r.setVideoOption("color_range", "tv");
-            r.setOption("movflags", "+faststart");
-            r.setAudioCodec(avcodec.AV_CODEC_ID_AAC);
+            // A keyframe at least every two seconds keeps scrubbing in an editor responsive.
+            if (settings.keyframeSeconds() > 0) {
+                r.setGopSize((int) Math.max(1, Math.round(rate.fps() * settings.keyframeSeconds())));
+            }
+            // JavaCV defaults to 400 kb/s average bitrate; zero leaves rate control to the encoder's options.
+            r.setVideoBitrate(settings.videoBitrate());
+            settings.videoOptions().forEach(r::setVideoOption);
+            settings.muxerOptions().forEach(r::setOption);
+            r.setAudioCodec(settings.audioCodec());
+            if (settings.audioSampleFormat() != avutil.AV_SAMPLE_FMT_NONE) {
+                r.setSampleFormat(settings.audioSampleFormat());
+            }
             r.setSampleRate(AUDIO_RATE);
-            r.setAudioBitrate(AUDIO_BITRATE);
+            if (settings.audioBitrate() > 0) r.setAudioBitrate(settings.audioBitrate());
             r.setAudioChannels(AUDIO_CHANNELS);
         }
 
@@ -178,14 +178,13 @@ public final class FfmpegVideoEncoder implements VideoEncoder {
                     throw new IOException("cannot write frame " + framesWritten + " to " + target + ": it is "
                             + frame.width() + "x" + frame.height() + " but the video is " + spec.resolution());
                 }
-                converter.convert(frame, yuv);
-                nativeYuv.clear();
-                nativeYuv.put(yuv).flip();
-                recorder.recordImage(width, height, Frame.DEPTH_UBYTE, 1, width, avutil.AV_PIX_FMT_YUV420P,
-                        nativeYuv);
+                converter.convert(frame, nativePicture);
+                // The stride is in samples: JavaCV turns it into bytes with the depth.
+                recorder.recordImage(width, height, converter.depth(), 1, width, converter.pixelFormat(),
+                        nativePicture);
                 framesWritten++;
                 // Interleave: bring the audio up to the end of this frame, so the muxer never buffers much.
-                if (audio != null) audio.writeUntil(audioSamplesFor(framesWritten));
+                if (audio != null) audio.writeUntil(audioSamplesFor(framesWritten), this::recordSamples);
                 ok = true;
             } catch (FrameRecorder.Exception | RuntimeException e) {
                 throw new IOException("cannot write frame " + framesWritten + " to " + target + ": "
@@ -221,7 +220,7 @@ public final class FfmpegVideoEncoder implements VideoEncoder {
                 throw new IOException("cannot write " + target + ": no frames were written");
             }
             try {
-                if (audio != null) audio.writeUntil(audioSamplesFor(framesWritten));
+                if (audio != null) audio.writeUntil(audioSamplesFor(framesWritten), this::recordSamples);
                 recorder.stop();
             } catch (FrameRecorder.Exception | AudioDecodeException | RuntimeException e) {
                 discard();
@@ -251,10 +250,11 @@ public final class FfmpegVideoEncoder implements VideoEncoder {
          * rounded to the nearest sample, so the audio never drifts from the picture however long the shot.
          */
         private long audioSamplesFor(long frames) {
-            FrameRate rate = spec.frameRate();
-            long num = rate.numerator();
-            return Math.floorDiv(Math.multiplyExact(frames, rate.denominator() * (long) AUDIO_RATE) * 2 + num,
-                    2 * num);
+            return PaddedAudio.samplesFor(frames, spec.frameRate().numerator(), spec.frameRate().denominator());
+        }
+
+        private void recordSamples(FloatBuffer interleaved) throws FrameRecorder.Exception {
+            recorder.recordSamples(AUDIO_RATE, AUDIO_CHANNELS, interleaved);
         }
 
         private void moveIntoPlace() throws IOException {
@@ -286,65 +286,6 @@ public final class FfmpegVideoEncoder implements VideoEncoder {
                 // Only native memory is freed here.
             }
             if (audio != null) audio.close();
-        }
-
-        /** The shot's audio, decoded to 48 kHz stereo float and fed to the recorder in step with the frames. */
-        private final class AudioFeed implements AutoCloseable {
-            /** Samples (all channels) handed to the recorder at a time; a bounded, reused buffer. */
-            private static final int CHUNK = 4096 * AUDIO_CHANNELS;
-
-            private final FfmpegAudioReader reader;
-            private final float[] chunk = new float[CHUNK];
-            private @Nullable FloatBuffer pending;
-            private boolean sourceEnded;
-            /** Samples per channel already given to the encoder. */
-            private long written;
-
-            AudioFeed(Path file) throws AudioDecodeException {
-                // The audio may be as long as it likes; only what fits under the video is ever read.
-                this.reader = FfmpegAudioReader.open(file, AUDIO_RATE, Double.MAX_VALUE);
-            }
-
-            /** Writes source audio, then silence once it has ended, until {@code total} samples per channel. */
-            void writeUntil(long total) throws AudioDecodeException, FrameRecorder.Exception {
-                while (written < total) {
-                    int wanted = (int) Math.min(total - written, CHUNK / AUDIO_CHANNELS);
-                    int frames;
-                    FloatBuffer source = nextSource();
-                    if (source == null) {
-                        frames = wanted;
-                        java.util.Arrays.fill(chunk, 0, frames * AUDIO_CHANNELS, 0f);
-                    } else if (reader.channels() == AUDIO_CHANNELS) {
-                        frames = Math.min(wanted, source.remaining() / AUDIO_CHANNELS);
-                        source.get(chunk, 0, frames * AUDIO_CHANNELS);
-                    } else {
-                        // Mono dialogue goes to both sides at its recorded level (dual mono), as editors expect.
-                        frames = Math.min(wanted, source.remaining());
-                        for (int i = 0; i < frames; i++) {
-                            float v = source.get();
-                            chunk[2 * i] = v;
-                            chunk[2 * i + 1] = v;
-                        }
-                    }
-                    // Position 0 matters: JavaCV copies heap buffers from their start.
-                    recorder.recordSamples(AUDIO_RATE, AUDIO_CHANNELS,
-                            FloatBuffer.wrap(chunk, 0, frames * AUDIO_CHANNELS));
-                    written += frames;
-                }
-            }
-
-            private @Nullable FloatBuffer nextSource() throws AudioDecodeException {
-                while (!sourceEnded && (pending == null || pending.remaining() < reader.channels())) {
-                    pending = reader.next();
-                    if (pending == null) sourceEnded = true;
-                }
-                return sourceEnded ? null : pending;
-            }
-
-            @Override
-            public void close() {
-                reader.close();
-            }
         }
     }
 }

@@ -52,6 +52,83 @@ class MediaBenchmarkTest {
         }
     }
 
+    /**
+     * Export throughput per format at 1080p25 with audio: ProRes 422 HQ and 4444 through prores_ks, the PNG
+     * sequence through javax.imageio on the writer's thread pool, and for comparison FFmpeg's own PNG encoder
+     * (the ffmpeg executable in the jar, fed raw RGBA, excluding the time to write the raw file).
+     */
+    @Test
+    void exports1080pInEachFormat() throws Exception {
+        Resolution hd = Resolution.HD;
+        int frames = Integer.getInteger("cue.bench.frames", 150);
+        RgbaImage[] images = new RgbaImage[25];
+        for (int i = 0; i < images.length; i++) images[i] = withAlpha(EncoderFixtures.moving(hd, i));
+        Path wav = TestAudio.write(dir.resolve("voice.wav"), 48_000, 1, frames / 25.0, TestAudio.noise(0.3, 1));
+
+        Bt709Yuv10 c422 = new Bt709Yuv10(hd.width(), hd.height(), 0xFF000000, false);
+        Bt709Yuv10 c4444 = new Bt709Yuv10(hd.width(), hd.height(), 0xFF000000, true);
+        java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocateDirect(c4444.bytes());
+        for (int i = 0; i < 20; i++) c4444.convert(images[i % images.length], buffer);
+        long t0 = System.nanoTime();
+        for (int i = 0; i < 50; i++) c422.convert(images[i % images.length], buffer);
+        report("RGBA -> BT.709 yuv422p10le conversion only", 50, System.nanoTime() - t0, null);
+        t0 = System.nanoTime();
+        for (int i = 0; i < 50; i++) c4444.convert(images[i % images.length], buffer);
+        report("RGBA -> BT.709 yuva444p10le conversion only", 50, System.nanoTime() - t0, null);
+
+        String only = System.getProperty("cue.bench.formats", "PRORES_422_HQ,PRORES_4444,PNG_SEQUENCE,MP4_H264");
+        for (String name : only.split(",")) {
+            VideoFormat format = VideoFormat.valueOf(name.trim());
+            Path out = dir.resolve("export-" + format + (format.isFolder() ? "" : "." + format.extension()));
+            VideoSpec spec = new VideoSpec(format, hd, FrameRate.FPS_25, wav, 0xFF000000);
+            long start = System.nanoTime();
+            try (VideoEncoder.Writer writer = new FfmpegVideoEncoder(H264Settings.FINAL).open(out, spec)) {
+                for (int i = 0; i < frames; i++) writer.write(images[i % images.length]);
+            }
+            long nanos = System.nanoTime() - start;
+            report("1080p25 export " + format + " + audio", frames, nanos, format.isFolder() ? null : out);
+            if (format.isFolder()) {
+                long bytes;
+                try (var files = java.nio.file.Files.list(out)) {
+                    bytes = files.mapToLong(f -> f.toFile().length()).sum();
+                }
+                System.out.printf(Locale.ROOT, "BENCH   PNG sequence size %.1f MB%n", bytes / 1e6);
+            }
+        }
+
+        // FFmpeg's PNG encoder on the same frames, for the choice between it and javax.imageio.
+        Path raw = dir.resolve("frames.rgba");
+        int ffFrames = Math.min(frames, 50);
+        try (var os = new java.io.BufferedOutputStream(java.nio.file.Files.newOutputStream(raw), 1 << 20)) {
+            for (int i = 0; i < ffFrames; i++) os.write(images[i % images.length].pixels());
+        }
+        java.nio.file.Files.createDirectories(dir.resolve("ffpng"));
+        String ffmpeg = org.bytedeco.javacpp.Loader.load(org.bytedeco.ffmpeg.ffmpeg.class);
+        long start = System.nanoTime();
+        Process p = new ProcessBuilder(ffmpeg, "-v", "error", "-f", "rawvideo", "-pix_fmt", "rgba", "-s", "1920x1080",
+                "-r", "25", "-i", raw.toString(), "-c:v", "png", "-pix_fmt", "rgba", "-threads", "2",
+                dir.resolve("ffpng/frame_%06d.png").toString()).inheritIO().start();
+        assertThat(p.waitFor()).isZero();
+        report("1080p FFmpeg png encoder (ffmpeg executable, -threads 2), video only", ffFrames,
+                System.nanoTime() - start, null);
+        long ffBytes;
+        try (var files = java.nio.file.Files.list(dir.resolve("ffpng"))) {
+            ffBytes = files.mapToLong(f -> f.toFile().length()).sum();
+        }
+        System.out.printf(Locale.ROOT, "BENCH   FFmpeg PNG size %.1f MB for %d frames%n", ffBytes / 1e6, ffFrames);
+    }
+
+    /** The moving test picture with a soft alpha ramp over its left half, so alpha formats code real alpha. */
+    private static RgbaImage withAlpha(RgbaImage image) {
+        byte[] px = image.pixels();
+        int w = image.width();
+        for (int i = 0; i < px.length; i += 4) {
+            int x = (i / 4) % w;
+            if (x < w / 2) px[i + 3] = (byte) (x * 255 / (w / 2));
+        }
+        return image;
+    }
+
     @Test
     void decodesTenMinutesOfWav() throws Exception {
         Path wav = TestAudio.write(dir.resolve("long.wav"), 44_100, 2, 600, TestAudio.sine(220, 0.4, 44_100));

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.cuestudio.app.StudioServices;
+import org.cuestudio.core.export.VideoFormat;
 import org.cuestudio.core.model.Quality;
 import org.cuestudio.core.model.Shot;
 import org.cuestudio.core.task.CancellationToken;
@@ -14,16 +15,22 @@ import org.cuestudio.format.Problem;
 import org.cuestudio.format.ProjectFiles;
 import org.cuestudio.format.ProjectFormatException;
 import org.cuestudio.format.ProjectValidator;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code cue render PROJECT}: renders a shot to a playable MP4 with its audio. */
+/**
+ * {@code cue render PROJECT}: renders a shot with its audio to a playable MP4, a ProRes MOV (422 HQ, or 4444 with
+ * alpha) or a PNG sequence folder.
+ */
 @Command(name = "render", mixinStandardHelpOptions = true,
-        description = "Renders a shot to an MP4 (H.264 + AAC) with its audio. Segments already in the project's "
-                + "cache are reused.")
+        description = "Renders a shot with its audio to an MP4 (H.264 + AAC), a ProRes MOV (PCM audio) or a folder "
+                + "of RGBA PNGs with audio.wav. ProRes 4444 and PNG keep alpha: the background is transparent. "
+                + "Segments already in the project's cache are reused.")
 public final class RenderCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "PROJECT", description = "Project folder or project.json.")
     Path project;
@@ -38,8 +45,14 @@ public final class RenderCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "Seed of the micro-performance. Default: ${DEFAULT-VALUE}.")
     long seed;
 
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "mp4",
+            description = "mp4 (H.264 + AAC), prores422hq, prores4444 (with alpha) or png (a folder of RGBA PNGs "
+                    + "and audio.wav). Default: ${DEFAULT-VALUE}.")
+    String format;
+
     @Option(names = "--out", paramLabel = "FILE",
-            description = "Output file (default: renders/SHOT-QUALITY.mp4 in the project folder).")
+            description = "Output file, or folder for png (default: renders/SHOT-QUALITY.mp4, .mov or a folder "
+                    + "SHOT-QUALITY-png in the project folder).")
     Path out;
 
     @Spec
@@ -50,6 +63,11 @@ public final class RenderCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter stdout = spec.commandLine().getOut();
         Quality q = Quality.parse(quality);
+        VideoFormat videoFormat = parseFormat(format);
+        if (videoFormat == null) {
+            throw new ParameterException(spec.commandLine(),
+                    "unknown --format '" + format + "': use mp4, prores422hq, prores4444 or png");
+        }
         LoadedProject lp;
         try {
             lp = ProjectFiles.open(project);
@@ -65,18 +83,38 @@ public final class RenderCommand implements Callable<Integer> {
             return 1;
         }
         Shot s = shot == null ? lp.project().shots().get(0) : lp.project().requireShot(shot);
-        Path target = out != null ? out : lp.folder().resolve("renders").resolve(s.id() + "-" + q.id() + ".mp4");
-        if (!target.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".mp4")) {
-            err.println("error: --out must name an .mp4 file, got " + target);
+        String defaultName = s.id() + "-" + q.id()
+                + (videoFormat.isFolder() ? "-png" : "." + videoFormat.extension());
+        Path target = out != null ? out : lp.folder().resolve("renders").resolve(defaultName);
+        String name = target.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (!videoFormat.isFolder() && !name.endsWith("." + videoFormat.extension())) {
+            err.println("error: --out must name a ." + videoFormat.extension() + " file for --format " + format
+                    + ", got " + target);
+            return 1;
+        }
+        if (videoFormat.isFolder() && (name.endsWith(".mp4") || name.endsWith(".mov") || name.endsWith(".png"))) {
+            err.println("error: --format png writes a folder of frames; --out must name a folder, got " + target);
             return 1;
         }
         try (StudioServices services = new StudioServices()) {
             ProgressBar bar = new ProgressBar(err);
-            StudioServices.RenderReport r = services.renderToFile(lp, s.id(), q, seed, target, bar, CancellationToken.NONE);
+            StudioServices.RenderReport r = services.renderToFile(lp, s.id(), q, seed, videoFormat, target, bar,
+                    CancellationToken.NONE);
             bar.done();
             stdout.printf(Locale.ROOT, "%s: %d frames (%d rendered, %d reused from cache) in %.1f s -> %s%n", s.id(),
                     r.frames(), r.framesRendered(), r.framesReused(), r.seconds(), r.output());
         }
         return 0;
+    }
+
+    /** The format a {@code --format} value names, or null. */
+    static @Nullable VideoFormat parseFormat(String name) {
+        return switch (name.toLowerCase(Locale.ROOT)) {
+            case "mp4", "h264" -> VideoFormat.MP4_H264;
+            case "prores422hq", "prores", "prores422" -> VideoFormat.PRORES_422_HQ;
+            case "prores4444" -> VideoFormat.PRORES_4444;
+            case "png", "png-sequence" -> VideoFormat.PNG_SEQUENCE;
+            default -> null;
+        };
     }
 }

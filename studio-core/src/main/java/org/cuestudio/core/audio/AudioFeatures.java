@@ -7,32 +7,54 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Per-video-frame features of a dialogue recording that drive the performance: loudness normalised to 0..1
- * (1 = the recording's loud speech), and whether the frame is speech. Computed once per audio file.
+ * (1 = the recording's loud speech), whether the frame is speech, optionally the mouth shapes from lip-sync and
+ * the prosody (pitch, voicing, pauses, phrases, accents). Computed once per audio file.
+ *
+ * @param mouthShapes the lip-sync track, or null (the planner then picks the mouth from loudness)
+ * @param prosody pitch, pauses, phrases and accents, or null (the planner then places nods from loudness rises
+ *     and breathes on its own rhythm only)
  */
 public record AudioFeatures(FrameRate frameRate, long durationTicks, float[] loudness, boolean[] speech,
-        MouthShape @Nullable [] mouthShapes) {
+        MouthShape @Nullable [] mouthShapes, @Nullable Prosody prosody) {
     public AudioFeatures {
         if (loudness.length != speech.length) throw new IllegalArgumentException("feature lengths differ");
         if (mouthShapes != null && mouthShapes.length != loudness.length) {
             throw new IllegalArgumentException("mouth-shape track length differs");
         }
+        if (prosody != null && prosody.frameCount() != loudness.length) {
+            throw new IllegalArgumentException("prosody track length differs");
+        }
     }
 
-    /** Features without a lip-sync track (the planner then picks the mouth from loudness). */
+    /** Features without prosody, with or without a lip-sync track. */
+    public AudioFeatures(FrameRate frameRate, long durationTicks, float[] loudness, boolean[] speech,
+            MouthShape @Nullable [] mouthShapes) {
+        this(frameRate, durationTicks, loudness, speech, mouthShapes, null);
+    }
+
+    /** Features without a lip-sync track or prosody (the planner then picks the mouth from loudness). */
     public AudioFeatures(FrameRate frameRate, long durationTicks, float[] loudness, boolean[] speech) {
-        this(frameRate, durationTicks, loudness, speech, null);
+        this(frameRate, durationTicks, loudness, speech, null, null);
     }
 
     /** The same features with a per-video-frame mouth-shape track from lip-sync ({@link LipSync#perFrame}). */
     public AudioFeatures withMouthShapes(MouthShape[] shapes) {
-        return new AudioFeatures(frameRate, durationTicks, loudness, speech, shapes);
+        return new AudioFeatures(frameRate, durationTicks, loudness, speech, shapes, prosody);
+    }
+
+    /** The same features with another prosody (or none). */
+    public AudioFeatures withProsody(@Nullable Prosody p) {
+        return new AudioFeatures(frameRate, durationTicks, loudness, speech, mouthShapes, p);
     }
 
     public int frameCount() {
         return loudness.length;
     }
 
-    /** Analyses a clip: RMS per frame window in dB, mapped so the 95th percentile of speech reaches 1. */
+    /**
+     * Analyses a clip: loudness is the RMS per frame window in dB, mapped so the 95th percentile reaches 1; the
+     * prosody comes from {@link ProsodyAnalysis}.
+     */
     public static AudioFeatures analyse(AudioClip clip, FrameRate rate) {
         long duration = clip.durationTicks();
         int frames = (int) rate.framesCovering(duration);
@@ -56,6 +78,6 @@ public record AudioFeatures(FrameRate frameRate, long durationTicks, float[] lou
             loud[f] = (float) Math.max(0, Math.min(1, (db[f] - floor) / (top - floor)));
             speech[f] = db[f] > top - 28f && db[f] > -55f;
         }
-        return new AudioFeatures(rate, duration, loud, speech);
+        return new AudioFeatures(rate, duration, loud, speech, null, ProsodyAnalysis.analyse(clip, rate, frames));
     }
 }

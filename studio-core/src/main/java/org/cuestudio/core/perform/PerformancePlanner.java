@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.cuestudio.core.audio.AudioFeatures;
+import org.cuestudio.core.audio.Prosody;
 import org.cuestudio.core.model.Character;
 import org.cuestudio.core.model.Cue;
 import org.cuestudio.core.model.CueLane;
@@ -31,10 +32,18 @@ import org.cuestudio.core.time.Ticks;
  */
 public final class PerformancePlanner {
     /** Version of the planner's behaviour, recorded in curve exports; bump it when the same inputs give other frames. */
-    public static final String VERSION = "2";
+    public static final String VERSION = "3";
 
     private static final double REST_SHOULDER = 5;
     private static final double REST_ELBOW = 8;
+    /** Accents weaker than this get no nod. */
+    private static final double NOD_MIN_STRENGTH = 0.35;
+    /** The shortest time between two nods, in seconds. */
+    private static final double NOD_GAP = 0.45;
+    /** How much earlier a nod's lobe is centred than its accent, to make up for the head's smoothing. */
+    private static final double NOD_LEAD = 0.08;
+    /** How long a breath in before a phrase takes, in seconds. */
+    private static final double BREATH_IN = 0.4;
 
     /** Plans the whole shot; the frame count is the number of frames that covers the audio. */
     public Performance plan(Shot shot, Character character, AudioFeatures audio, long seed) {
@@ -159,6 +168,7 @@ public final class PerformancePlanner {
                 phase += 2 * StrictMath.PI / (period * fps);
                 breath[f] = 0.5 + 0.5 * StrictMath.sin(phase);
             }
+            breathIns(breath);
             double[] sway = noise(n, fps, 0.12, subSeed("sway"));
             double[] hy = noise(n, fps, 0.25, subSeed("idle-yaw"));
             double[] hp = noise(n, fps, 0.3, subSeed("idle-pitch"));
@@ -182,16 +192,22 @@ public final class PerformancePlanner {
             double[] wiggleY = noise(n, fps, 0.8, subSeed("speech-yaw"));
             double[] nod = new double[n];
             double[] brow = new double[n];
-            double lastAccent = -10;
-            int look = Math.max(1, (int) Math.round(0.12 * fps));
-            for (int f = look; f < n; f++) {
-                double rise = loud[f] - loud[f - look];
-                double t = time(f);
-                if (audio.speech()[f] && rise > 0.3 && t - lastAccent > 0.45) {
-                    lastAccent = t;
-                    double strength = clamp(rise * 1.6, 0.4, 1);
-                    pulse(nod, f, 0.4, -3.2 * strength * k);
-                    if (rise > 0.45) pulse(brow, f, 0.5, 0.35 * strength);
+            Prosody prosody = audio.prosody();
+            if (prosody != null) {
+                accentNods(prosody, k, nod, brow);
+            } else {
+                // No prosody: accents where the loudness rises steeply.
+                double lastAccent = -10;
+                int look = Math.max(1, (int) Math.round(0.12 * fps));
+                for (int f = look; f < n; f++) {
+                    double rise = loud[f] - loud[f - look];
+                    double t = time(f);
+                    if (audio.speech()[f] && rise > 0.3 && t - lastAccent > 0.45) {
+                        lastAccent = t;
+                        double strength = clamp(rise * 1.6, 0.4, 1);
+                        pulse(nod, f, 0.4, -3.2 * strength * k);
+                        if (rise > 0.45) pulse(brow, f, 0.5, 0.35 * strength);
+                    }
                 }
             }
             for (int f = 0; f < n; f++) {
@@ -201,6 +217,67 @@ public final class PerformancePlanner {
                 s(ArkitBlendshape.browInnerUp)[f] += brow[f];
                 s(ArkitBlendshape.browOuterUpLeft)[f] += brow[f] * 0.8;
                 s(ArkitBlendshape.browOuterUpRight)[f] += brow[f] * 0.8;
+            }
+        }
+
+        /**
+         * Nods (and, on strong accents, brow raises) on the accents of at least {@value #NOD_MIN_STRENGTH}
+         * strength, at least {@value #NOD_GAP} s apart (the stronger of two closer ones wins), each a sine lobe
+         * of 0.4 s whose lowest point, after the head's smoothing, falls on the accent.
+         */
+        private void accentNods(Prosody prosody, double k, double[] nod, double[] brow) {
+            List<Prosody.Accent> chosen = new ArrayList<>();
+            for (Prosody.Accent a : prosody.accents()) {
+                if (a.strength() < NOD_MIN_STRENGTH) continue;
+                Prosody.Accent last = chosen.isEmpty() ? null : chosen.get(chosen.size() - 1);
+                if (last != null && Ticks.toSeconds(a.ticks() - last.ticks()) < NOD_GAP) {
+                    if (a.strength() > last.strength()) chosen.set(chosen.size() - 1, a);
+                    continue;
+                }
+                chosen.add(a);
+            }
+            for (Prosody.Accent a : chosen) {
+                double t = Ticks.toSeconds(a.ticks());
+                double s = a.strength();
+                pulseAt(nod, t - NOD_LEAD - 0.2, 0.4, -3.2 * s * k);
+                if (s > 0.7) pulseAt(brow, t - 0.25, 0.5, 0.35 * s);
+            }
+        }
+
+        /** A sine lobe over {@code seconds} from time {@code start} (which may fall between frames). */
+        private void pulseAt(double[] into, double start, double seconds, double amplitude) {
+            for (int f = firstFrame(Math.max(0, start)); f < n; f++) {
+                double u = (time(f) - start) / seconds;
+                if (u >= 1) break;
+                if (u > 0) into[f] += amplitude * StrictMath.sin(StrictMath.PI * u);
+            }
+        }
+
+        /**
+         * Before each phrase that follows a pause, a breath in: the breath rises linearly from where it is to 1
+         * over the {@value #BREATH_IN} s before the phrase, then eases back into the idle rhythm over 0.8 s.
+         */
+        private void breathIns(double[] breath) {
+            Prosody prosody = audio.prosody();
+            if (prosody == null) return;
+            List<org.cuestudio.core.time.TimeRange> phrases = prosody.phrases();
+            for (int i = 0; i < phrases.size(); i++) {
+                if (!prosody.followsPause(i)) continue;
+                double start = Ticks.toSeconds(phrases.get(i).start());
+                double from = start - BREATH_IN;
+                int f0 = firstFrame(Math.max(0, from));
+                if (f0 >= n) break;
+                double b0 = breath[f0];
+                for (int f = f0; f < n; f++) {
+                    double t = time(f);
+                    if (t < start) {
+                        breath[f] = b0 + (1 - b0) * clamp((t - from) / BREATH_IN, 0, 1);
+                    } else {
+                        double w = smoothstep((t - start) / 0.8);
+                        if (w >= 1) break;
+                        breath[f] = 1 + (breath[f] - 1) * w;
+                    }
+                }
             }
         }
 

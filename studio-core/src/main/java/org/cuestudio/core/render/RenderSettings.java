@@ -1,5 +1,6 @@
 package org.cuestudio.core.render;
 
+import org.cuestudio.core.export.VideoFormat;
 import org.cuestudio.core.model.Quality;
 import org.cuestudio.core.model.Resolution;
 import org.cuestudio.core.model.Shot;
@@ -12,6 +13,8 @@ public record RenderSettings(Resolution resolution, Quality quality, int backgro
     public static final int PREVIEW_HEIGHT = 360;
     /** The studio's default backdrop, a soft warm grey. */
     public static final int DEFAULT_BACKGROUND = 0xFFE9E4DC;
+    /** A fully transparent background, for exports that keep alpha (ProRes 4444, PNG sequences). */
+    public static final int TRANSPARENT = 0x00000000;
 
     /** Settings for a shot at a quality tier, on the default background. */
     public static RenderSettings forShot(Shot shot, Quality quality) {
@@ -19,5 +22,19 @@ public record RenderSettings(Resolution resolution, Quality quality, int backgro
                 ? shot.resolution().scaledToHeight(PREVIEW_HEIGHT)
                 : shot.resolution();
         return new RenderSettings(r, quality, DEFAULT_BACKGROUND);
+    }
+
+    /**
+     * Settings for exporting a shot to a format: on a transparent background where the format keeps alpha
+     * (ProRes 4444, PNG sequences), so that its alpha channel is real; otherwise as {@link #forShot}.
+     */
+    public static RenderSettings forExport(Shot shot, Quality quality, VideoFormat format) {
+        RenderSettings settings = forShot(shot, quality);
+        return format.hasAlpha() ? settings.withBackground(TRANSPARENT) : settings;
+    }
+
+    /** The same settings on another background (0xAARRGGBB). */
+    public RenderSettings withBackground(int argb) {
+        return new RenderSettings(resolution, quality, argb);
     }
 }
