@@ -26,16 +26,16 @@ public final class FfmpegMediaCodecProvider implements MediaCodecProvider {
         return encoder;
     }
 
-    /** FFmpeg's version and whether the H.264 and AAC encoders the MP4 export needs are in the loaded libraries. */
+    /** FFmpeg's version and whether the encoders the exports need (H.264, AAC, ProRes, PNG, PCM) are in the loaded libraries. */
     @Override
     public Map<String, String> diagnostics() {
         Map<String, String> d = new LinkedHashMap<>();
         try {
             d.put("ffmpeg", avutil.av_version_info().getString());
-            for (String name : new String[] {"libx264", "aac"}) {
+            for (String name : new String[] {"libx264", "aac", "prores_ks", "png", "pcm_s24le"}) {
                 var codec = avcodec.avcodec_find_encoder_by_name(name);
                 d.put(name, codec != null && !codec.isNull() ? "available"
-                        : "missing from the bundled FFmpeg: MP4 export will fail");
+                        : "missing from the bundled FFmpeg: exports that use it will fail");
             }
         } catch (LinkageError e) {
             d.put("ffmpeg", "cannot load the native FFmpeg libraries: " + e.getMessage());
