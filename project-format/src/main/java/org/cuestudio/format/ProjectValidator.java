@@ -1,45 +1,146 @@
 package org.cuestudio.format;
 
+import com.fasterxml.jackson.core.JsonPointer;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.cuestudio.core.model.Character;
+import org.cuestudio.core.model.Project;
 import org.cuestudio.core.model.Shot;
+import org.cuestudio.core.model.Take;
+import org.cuestudio.core.model.UnknownObject;
 
 /**
- * Checks what parsing cannot: that the files a project refers to exist inside its folder and that references
- * between its parts resolve.
+ * Checks what reading cannot: that the files a project refers to exist inside its folder, and that references
+ * between its parts resolve. Each problem is located at the field it concerns in {@code project.json} (when the file
+ * still matches the project) and carries a fix hint.
  */
 public final class ProjectValidator {
     private ProjectValidator() {}
 
+    /** A problem waiting for its position. */
+    private record Found(JsonPointer at, String message, String hint) {}
+
     /** Every problem found (empty when the project can be rendered). */
     public static List<Problem> validate(LoadedProject lp) {
-        List<Problem> out = new ArrayList<>();
-        Path file = lp.file();
-        for (Character c : lp.project().characters()) {
-            checkPath(lp, c.sheet(), "character '" + c.id() + "' sheet", true, out);
+        List<Found> found = new ArrayList<>();
+        Project p = lp.project();
+        for (int i = 0; i < p.characters().size(); i++) {
+            Character c = p.characters().get(i);
+            JsonPointer at = element(p.unknown(), "characters", i).append(JsonPointer.compile("/sheet"));
+            checkPath(lp, c.sheet(), "character '" + c.id() + "' sheet", true, at, found);
         }
-        if (lp.project().shots().isEmpty()) out.add(new Problem(file, 0, 0, "the project has no shots"));
-        for (Shot s : lp.project().shots()) {
-            checkPath(lp, s.audio(), "shot '" + s.id() + "' audio", false, out);
-            if (lp.project().character(s.characterId()).isEmpty()) {
-                out.add(new Problem(file, 0, 0, "shot '" + s.id() + "' is performed by character '" + s.characterId()
-                        + "', which the project does not have"));
+        if (p.shots().isEmpty()) {
+            found.add(new Found(JsonPointer.compile("/shots"), "the project has no shots",
+                    "add a shot: an object {\"type\": \"Shot.1\", ...} in \"shots\" (see docs/project-format.md)"));
+        }
+        for (int i = 0; i < p.shots().size(); i++) {
+            Shot s = p.shots().get(i);
+            JsonPointer shot = element(p.unknown(), "shots", i);
+            checkPath(lp, s.audio(), "shot '" + s.id() + "' audio", false, shot.append(JsonPointer.compile("/audio")),
+                    found);
+            if (p.character(s.characterId()).isEmpty()) {
+                found.add(new Found(shot.append(JsonPointer.compile("/character")), "shot '" + s.id()
+                        + "' is performed by character '" + s.characterId() + "', which the project does not have",
+                        p.characters().isEmpty() ? "add the character to \"characters\""
+                                : "use one of " + p.characters().stream().map(c -> "'" + c.id() + "'").toList()));
+            }
+            for (int j = 0; j < s.takes().size(); j++) {
+                Take t = s.takes().get(j);
+                if (t.output() == null) continue;
+                try {
+                    lp.resolve(t.output());
+                } catch (IllegalArgumentException e) {
+                    found.add(new Found(shot.append(element(s.unknown(), "takes", j)).append(
+                            JsonPointer.compile("/output")), "take '" + t.id() + "' of shot '" + s.id()
+                            + "' output: " + e.getMessage(), PATH_HINT));
+                }
             }
         }
-        return out;
+        return locate(lp.file(), found);
     }
 
-    private static void checkPath(LoadedProject lp, String rel, String what, boolean folder, List<Problem> out) {
+    /**
+     * One line per object kept from a newer Cue Studio, located in the file: not problems (they are written back
+     * unchanged) but worth knowing, since this release ignores them when rendering.
+     */
+    public static List<Problem> keptFromNewerReleases(LoadedProject lp) {
+        List<Found> found = new ArrayList<>();
+        Project p = lp.project();
+        for (UnknownObject u : p.unknown()) found.add(kept(JsonPointer.empty(), u));
+        for (int i = 0; i < p.shots().size(); i++) {
+            JsonPointer shot = element(p.unknown(), "shots", i);
+            for (UnknownObject u : p.shots().get(i).unknown()) found.add(kept(shot, u));
+        }
+        return locate(lp.file(), found);
+    }
+
+    private static Found kept(JsonPointer owner, UnknownObject u) {
+        JsonPointer at = owner.append(JsonPointer.compile("/" + u.place()));
+        if (!isLane(u)) at = at.appendIndex(u.index());
+        return new Found(at, "kept " + (isLane(u) ? "the " : "a ") + u.label() + " this release does not know"
+                + " (written by a newer Cue Studio?); it is saved back unchanged but not used",
+                "open the project in the newer Cue Studio to change it");
+    }
+
+    private static boolean isLane(UnknownObject u) {
+        return u.place().startsWith("tracks/") && ProjectReader.LANES.indexOf(u.place().substring(7)) < 0;
+    }
+
+    private static final String PATH_HINT = "keep media inside the project folder and write its path relative to"
+            + " the folder, e.g. \"audio/line-1.wav\"";
+
+    private static void checkPath(LoadedProject lp, String rel, String what, boolean folder, JsonPointer at,
+            List<Found> out) {
         try {
             Path p = lp.resolve(rel);
-            if (!Files.exists(p)) out.add(new Problem(lp.file(), 0, 0, what + " '" + rel + "' does not exist (looked for " + p + ")"));
-            else if (folder && !Files.isDirectory(p)) out.add(new Problem(lp.file(), 0, 0, what + " '" + rel + "' is not a folder"));
-            else if (!folder && !Files.isRegularFile(p)) out.add(new Problem(lp.file(), 0, 0, what + " '" + rel + "' is not a file"));
+            if (!Files.exists(p)) {
+                out.add(new Found(at, what + " '" + rel + "' does not exist (looked for " + p + ")",
+                        "put the " + (folder ? "folder" : "file") + " there, or correct the path (relative to the"
+                                + " project folder)"));
+            } else if (folder && !Files.isDirectory(p)) {
+                out.add(new Found(at, what + " '" + rel + "' is not a folder",
+                        "a character sheet is a folder with character.json in it"));
+            } else if (!folder && !Files.isRegularFile(p)) {
+                out.add(new Found(at, what + " '" + rel + "' is not a file", "name the audio file itself"));
+            }
         } catch (IllegalArgumentException e) {
-            out.add(new Problem(lp.file(), 0, 0, what + ": " + e.getMessage()));
+            out.add(new Found(at, what + ": " + e.getMessage(), PATH_HINT));
         }
+    }
+
+    /**
+     * The pointer of the {@code k}-th known element of an array that may also hold unknown objects (which keep
+     * their file positions), so that problems point at the right element of the file.
+     */
+    static JsonPointer element(List<UnknownObject> unknown, String place, int k) {
+        int position = 0;
+        int known = -1;
+        while (true) {
+            int pos = position;
+            boolean taken = unknown.stream().anyMatch(u -> u.place().equals(place) && u.index() == pos);
+            if (!taken && ++known == k) break;
+            position++;
+        }
+        return JsonPointer.compile("/" + place + "/" + position);
+    }
+
+    private static List<Problem> locate(Path file, List<Found> found) {
+        if (found.isEmpty()) return List.of();
+        Map<JsonPointer, Locator.Position> at = Map.of();
+        try {
+            at = Locator.locate(Files.readAllBytes(file), found.stream().map(Found::at).toList());
+        } catch (IOException | OutOfMemoryError e) {
+            // The file is gone or unreadable: report the problems without positions.
+        }
+        List<Problem> out = new ArrayList<>();
+        for (Found f : found) {
+            Locator.Position pos = at.getOrDefault(f.at(), Locator.Position.UNKNOWN);
+            out.add(new Problem(file, pos.line(), pos.column(), f.message(), f.hint()));
+        }
+        return out;
     }
 }

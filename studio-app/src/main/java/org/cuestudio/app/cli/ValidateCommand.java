@@ -1,5 +1,6 @@
 package org.cuestudio.app.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,9 +15,15 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code cue validate PROJECT}: prints {@code ok}, or every problem found, one per line. */
+/**
+ * {@code cue validate PROJECT}: prints {@code ok} (exit 0) or every problem found, one per line with file, line,
+ * column and a fix hint (exit 1). Reads only project.json: the backup and the autosave side file are ignored.
+ */
 @Command(name = "validate", mixinStandardHelpOptions = true,
-        description = "Checks a project: prints 'ok' (exit 0) or each problem with file, line and column (exit 1).")
+        description = {"Checks a project: prints 'ok' (exit 0), or every problem, one per line as"
+                + " FILE:LINE:COLUMN: PROBLEM; fix: HINT (exit 1).",
+            "Checks the JSON, every field, and that the media the project names exist inside its folder."
+                + " Objects kept from a newer Cue Studio are listed as notes after 'ok'."})
 public final class ValidateCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "PROJECT", description = "Project folder or project.json.")
     Path project;
@@ -26,18 +33,28 @@ public final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
         List<Problem> problems = new ArrayList<>();
+        List<Problem> notes = List.of();
+        List<String> upgrades = List.of();
         try {
             LoadedProject lp = ProjectFiles.open(project);
             problems.addAll(ProjectValidator.validate(lp));
+            notes = ProjectValidator.keptFromNewerReleases(lp);
+            upgrades = lp.upgrades();
         } catch (ProjectFormatException e) {
             problems.addAll(e.problems());
         }
         if (problems.isEmpty()) {
-            spec.commandLine().getOut().println("ok");
+            out.println("ok");
+            notes.forEach(n -> out.println("note: " + n));
+            if (!upgrades.isEmpty()) {
+                out.println("note: written by an older Cue Studio; 'cue upgrade " + project + "' rewrites it in the"
+                        + " current format (" + upgrades.size() + " kinds of upgrade)");
+            }
             return 0;
         }
-        problems.forEach(p -> spec.commandLine().getOut().println(p));
+        problems.forEach(out::println);
         return 1;
     }
 }

@@ -7,12 +7,22 @@ import java.util.Optional;
 /**
  * A whole Cue Studio project: the characters, the shots and their takes. Immutable; every change is an
  * {@link org.cuestudio.core.edit.Edit} that returns a new project.
+ *
+ * <p>{@code unknown} holds objects in the project's {@code characters} and {@code shots} arrays that a newer
+ * Cue Studio wrote and this release cannot interpret; they are carried along untouched so that saving keeps them.
  */
-public record Project(String name, List<Character> characters, List<Shot> shots, Map<String, String> metadata) {
+public record Project(String name, List<Character> characters, List<Shot> shots, Map<String, String> metadata,
+        List<UnknownObject> unknown) {
     public Project {
         characters = List.copyOf(characters);
         shots = List.copyOf(shots);
         metadata = Map.copyOf(metadata);
+        unknown = List.copyOf(unknown);
+    }
+
+    /** A project with nothing from newer releases. */
+    public Project(String name, List<Character> characters, List<Shot> shots, Map<String, String> metadata) {
+        this(name, characters, shots, metadata, List.of());
     }
 
     public Optional<Shot> shot(String id) {
@@ -38,6 +48,6 @@ public record Project(String name, List<Character> characters, List<Shot> shots,
     public Project withShot(Shot shot) {
         requireShot(shot.id());
         return new Project(name, characters,
-                shots.stream().map(s -> s.id().equals(shot.id()) ? shot : s).toList(), metadata);
+                shots.stream().map(s -> s.id().equals(shot.id()) ? shot : s).toList(), metadata, unknown);
     }
 }

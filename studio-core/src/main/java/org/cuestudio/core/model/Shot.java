@@ -10,14 +10,25 @@ import org.cuestudio.core.time.FrameRate;
 /**
  * One shot: a dialogue recording (relative path), who performs it, its frame rate and size, one cue track per
  * {@link CueLane}, and the takes rendered of it. The audio defines the shot's length.
+ *
+ * <p>{@code unknown} holds cues, lanes and takes that a newer Cue Studio wrote and this release cannot interpret;
+ * they are carried along untouched so that saving keeps them.
  */
 public record Shot(String id, String name, String audio, String characterId, FrameRate frameRate,
-        Resolution resolution, List<CueTrack> tracks, List<Take> takes, Map<String, String> metadata) {
+        Resolution resolution, List<CueTrack> tracks, List<Take> takes, Map<String, String> metadata,
+        List<UnknownObject> unknown) {
     public Shot {
         Ids.require(id, "shot id");
         tracks = normaliseTracks(tracks);
         takes = List.copyOf(takes);
         metadata = Map.copyOf(metadata);
+        unknown = List.copyOf(unknown);
+    }
+
+    /** A shot with nothing from newer releases. */
+    public Shot(String id, String name, String audio, String characterId, FrameRate frameRate, Resolution resolution,
+            List<CueTrack> tracks, List<Take> takes, Map<String, String> metadata) {
+        this(id, name, audio, characterId, frameRate, resolution, tracks, takes, metadata, List.of());
     }
 
     /** Every lane exactly once, in lane order, so views and the planner never look for a missing track. */
@@ -48,10 +59,10 @@ public record Shot(String id, String name, String audio, String characterId, Fra
     public Shot withTrack(CueTrack track) {
         List<CueTrack> ts = new ArrayList<>(tracks);
         ts.set(track.lane().ordinal(), track);
-        return new Shot(id, name, audio, characterId, frameRate, resolution, ts, takes, metadata);
+        return new Shot(id, name, audio, characterId, frameRate, resolution, ts, takes, metadata, unknown);
     }
 
     public Shot withTakes(List<Take> newTakes) {
-        return new Shot(id, name, audio, characterId, frameRate, resolution, tracks, newTakes, metadata);
+        return new Shot(id, name, audio, characterId, frameRate, resolution, tracks, newTakes, metadata, unknown);
     }
 }

@@ -1,0 +1,125 @@
+package org.cuestudio.format;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.cuestudio.core.model.Character;
+import org.cuestudio.core.model.Cue;
+import org.cuestudio.core.model.CueLane;
+import org.cuestudio.core.model.CueTrack;
+import org.cuestudio.core.model.Emotion;
+import org.cuestudio.core.model.EmotionCue;
+import org.cuestudio.core.model.GazeCue;
+import org.cuestudio.core.model.GazeTarget;
+import org.cuestudio.core.model.Gesture;
+import org.cuestudio.core.model.GestureCue;
+import org.cuestudio.core.model.Personality;
+import org.cuestudio.core.model.Project;
+import org.cuestudio.core.model.Quality;
+import org.cuestudio.core.model.Resolution;
+import org.cuestudio.core.model.Shot;
+import org.cuestudio.core.model.Side;
+import org.cuestudio.core.model.Take;
+import org.cuestudio.core.model.TimingCue;
+import org.cuestudio.core.time.FrameRate;
+import org.cuestudio.core.time.TimeRange;
+
+/**
+ * The golden files of the format (src/test/resources/golden) and the models they must read as. Each current type
+ * has a file holding one object of it in the smallest project around it; the same per type in format 0; whole
+ * sample projects of every released format. Run {@code main} to rewrite the current-format files after an
+ * intended change of the writer (then review the diff: it is the change users will see).
+ */
+final class Golden {
+    static final Path ROOT = Path.of(System.getProperty("cue.repo.root", ".."))
+            .resolve("project-format/src/test/resources/golden");
+    static final Path SAMPLE = Path.of(System.getProperty("cue.repo.root", ".."))
+            .resolve("assets/samples/hello/project.json");
+
+    /** The types with one golden file each, in the order of docs/project-format.md. */
+    static final List<String> TYPES = List.of("Project", "Character", "Shot", "Take", "EmotionCue", "GestureCue",
+            "GazeCue", "TimingCue");
+
+    private Golden() {}
+
+    static final Character MIRA = new Character("mira", "Mira", "characters/mira",
+            new Personality(0.7, 0.6, 0.5, 0.55, 0.6), Map.of("voice", "alto"));
+
+    static final EmotionCue EMOTION = new EmotionCue("joy-1", new TimeRange(352_800_000L, 1_411_200_000L),
+            Emotion.JOY, 0.85, 70_560_000L, 141_120_000L);
+    static final GestureCue GESTURE = new GestureCue("wave-1", new TimeRange(0, 1_058_400_000L), Gesture.WAVE, 0.7,
+            Side.LEFT);
+    static final GazeCue GAZE = new GazeCue("look-1", new TimeRange(705_600_000L, 352_800_000L), GazeTarget.UP_LEFT);
+    static final TimingCue TIMING = new TimingCue("react-1", new TimeRange(1_764_000_000L, 176_400_000L),
+            TimingCue.Kind.REACT, 0.6);
+    static final Take TAKE = new Take("take-1", "First try", "2025-05-01T10:00:00Z", 42, Quality.FINAL,
+            new Resolution(1280, 720), "sha256:0f3a", "djl-layered-svg", "1.0", 4, true, "keeper",
+            "takes/s1-take-1.mp4", Map.of("reviewer", "Ana"));
+
+    static Shot shot(List<Cue> cues, List<Take> takes) {
+        List<CueTrack> tracks = new java.util.ArrayList<>();
+        for (CueLane lane : CueLane.values()) {
+            tracks.add(new CueTrack(lane, cues.stream().filter(c -> CueLane.of(c) == lane).toList()));
+        }
+        return new Shot("s1", "Opening line", "audio/s1.wav", "mira", FrameRate.FPS_29_97, new Resolution(1280, 720),
+                tracks, takes, Map.of("dialogue", "Hello there"));
+    }
+
+    static Project project(List<Character> characters, List<Shot> shots) {
+        return new Project("Golden", characters, shots, Map.of("director", "Ana"));
+    }
+
+    /** The model each per-type golden file holds. */
+    static Project forType(String type) {
+        return switch (type) {
+            case "Project" -> project(List.of(), List.of());
+            case "Character" -> project(List.of(MIRA), List.of());
+            case "Shot" -> project(List.of(MIRA), List.of(shot(List.of(), List.of())));
+            case "Take" -> project(List.of(MIRA), List.of(shot(List.of(), List.of(TAKE))));
+            case "EmotionCue" -> project(List.of(MIRA), List.of(shot(List.of(EMOTION), List.of())));
+            case "GestureCue" -> project(List.of(MIRA), List.of(shot(List.of(GESTURE), List.of())));
+            case "GazeCue" -> project(List.of(MIRA), List.of(shot(List.of(GAZE), List.of())));
+            case "TimingCue" -> project(List.of(MIRA), List.of(shot(List.of(TIMING), List.of())));
+            default -> throw new IllegalArgumentException(type);
+        };
+    }
+
+    /** A project with every type and every optional field set: what the schema drift test reads the writer by. */
+    static Project full() {
+        Take bare = new Take("take-2", "take-2", "", 7, Quality.PREVIEW, Resolution.PREVIEW, "", "", "", 0, false, "",
+                null, Map.of());
+        return project(List.of(MIRA), List.of(shot(List.of(EMOTION, GESTURE, GAZE, TIMING), List.of(TAKE, bare))));
+    }
+
+    static Path typeFile(String type, int version) {
+        return ROOT.resolve("types/" + type + "." + version + ".json");
+    }
+
+    static byte[] bytes(Path p) throws IOException {
+        return Files.readAllBytes(p);
+    }
+
+    static Project read(Path p) throws IOException, ProjectFormatException {
+        return ProjectJson.read(p.getFileName(), Files.readAllBytes(p));
+    }
+
+    static String text(Project p) {
+        return new String(ProjectJson.write(p), StandardCharsets.UTF_8);
+    }
+
+    /** Rewrites the current-format golden files from the models above. */
+    public static void main(String[] args) throws IOException {
+        Map<Path, Project> files = new LinkedHashMap<>();
+        for (String t : TYPES) files.put(typeFile(t, 1), forType(t));
+        files.put(ROOT.resolve("projects/full/project.json"), full());
+        for (var e : files.entrySet()) {
+            Files.createDirectories(e.getKey().getParent());
+            Files.write(e.getKey(), ProjectJson.write(e.getValue()));
+            System.out.println("wrote " + e.getKey());
+        }
+    }
+}
