@@ -101,9 +101,9 @@ public final class ProjectValidator {
                 out.add(new Found(at, what + " '" + rel + "' does not exist (looked for " + p + ")",
                         "put the " + (folder ? "folder" : "file") + " there, or correct the path (relative to the"
                                 + " project folder)"));
-            } else if (folder && !Files.isDirectory(p)) {
+            } else if (folder && !Files.isDirectory(p) && !rel.toLowerCase(java.util.Locale.ROOT).endsWith(".zip")) {
                 out.add(new Found(at, what + " '" + rel + "' is not a folder",
-                        "a character sheet is a folder with character.json in it"));
+                        "a character sheet is a folder with character.json in it, or a .zip of that folder"));
             } else if (!folder && !Files.isRegularFile(p)) {
                 out.add(new Found(at, what + " '" + rel + "' is not a file", "name the audio file itself"));
             }

@@ -43,8 +43,11 @@ public final class CharacterSheetLoader {
     private CharacterSheetLoader() {
     }
 
-    /** Loads the sheet in {@code folder}. */
+    /** Loads the sheet in {@code folder}, or in a zip archive of that folder ({@code .zip}, unpacked safely). */
     public static CharacterSheet load(Path folder) throws CharacterSheetException {
+        if (Files.isRegularFile(folder) && folder.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".zip")) {
+            return loadZip(folder);
+        }
         if (!Files.isDirectory(folder)) {
             throw new CharacterSheetException("character sheet folder " + folder + " does not exist or is not a folder");
         }
@@ -80,6 +83,21 @@ public final class CharacterSheetLoader {
         Rig rig = new Rig(parsed.viewBox(), nodes);
         return new CharacterSheet(folder, name, hash(jsonBytes, artBytes), personality(json, jsonFile),
                 metadata(json), rig, sprites);
+    }
+
+    private static CharacterSheet loadZip(Path zip) throws CharacterSheetException {
+        Path scratch;
+        try {
+            scratch = Files.createTempDirectory("cue-sheet-");
+        } catch (java.io.IOException e) {
+            throw new CharacterSheetException("cannot make a scratch folder to unpack " + zip + ": " + e.getMessage(), e);
+        }
+        try {
+            // Everything the renderer needs is read into memory while loading, so the scratch folder can go.
+            return load(SheetArchive.unpack(zip, scratch));
+        } finally {
+            SheetArchive.deleteQuietly(scratch);
+        }
     }
 
     /** Resolves a relative path from character.json, refusing absolute paths and paths that leave the folder. */
