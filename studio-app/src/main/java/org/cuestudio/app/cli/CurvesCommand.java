@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -19,10 +18,6 @@ import org.cuestudio.core.model.Shot;
 import org.cuestudio.core.perform.Performance;
 import org.cuestudio.core.perform.PerformancePlanner;
 import org.cuestudio.format.LoadedProject;
-import org.cuestudio.format.Problem;
-import org.cuestudio.format.ProjectFiles;
-import org.cuestudio.format.ProjectFormatException;
-import org.cuestudio.format.ProjectValidator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -85,20 +80,8 @@ public final class CurvesCommand implements Callable<Integer> {
             err.println("error: --out must name a file, but " + out + " is a folder");
             return 1;
         }
-        LoadedProject lp;
-        try {
-            lp = ProjectFiles.open(project);
-        } catch (ProjectFormatException e) {
-            err.println("error: the project cannot be read:");
-            e.problems().forEach(p -> err.println("  " + p));
-            return 1;
-        }
-        List<Problem> problems = ProjectValidator.validate(lp);
-        if (!problems.isEmpty()) {
-            err.println("error: the project has problems:");
-            problems.forEach(p -> err.println("  " + p));
-            return 1;
-        }
+        LoadedProject lp = UsableProject.open(project, err);
+        if (lp == null) return 1;
         if (lp.project().shots().isEmpty()) {
             err.println("error: the project has no shots");
             return 1;

@@ -2,7 +2,6 @@ package org.cuestudio.app.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.cuestudio.app.StudioServices;
@@ -11,10 +10,6 @@ import org.cuestudio.core.model.Quality;
 import org.cuestudio.core.model.Shot;
 import org.cuestudio.core.task.CancellationToken;
 import org.cuestudio.format.LoadedProject;
-import org.cuestudio.format.Problem;
-import org.cuestudio.format.ProjectFiles;
-import org.cuestudio.format.ProjectFormatException;
-import org.cuestudio.format.ProjectValidator;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -68,20 +63,8 @@ public final class RenderCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(),
                     "unknown --format '" + format + "': use mp4, prores422hq, prores4444 or png");
         }
-        LoadedProject lp;
-        try {
-            lp = ProjectFiles.open(project);
-        } catch (ProjectFormatException e) {
-            err.println("error: the project cannot be read:");
-            e.problems().forEach(p -> err.println("  " + p));
-            return 1;
-        }
-        List<Problem> problems = ProjectValidator.validate(lp);
-        if (!problems.isEmpty()) {
-            err.println("error: the project has problems:");
-            problems.forEach(p -> err.println("  " + p));
-            return 1;
-        }
+        LoadedProject lp = UsableProject.open(project, err);
+        if (lp == null) return 1;
         Shot s = shot == null ? lp.project().shots().get(0) : lp.project().requireShot(shot);
         String defaultName = s.id() + "-" + q.id()
                 + (videoFormat.isFolder() ? "-png" : "." + videoFormat.extension());
