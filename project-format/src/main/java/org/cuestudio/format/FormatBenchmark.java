@@ -18,7 +18,6 @@ import org.cuestudio.core.model.Emotion;
 import org.cuestudio.core.model.EmotionCue;
 import org.cuestudio.core.model.GazeCue;
 import org.cuestudio.core.model.GazeTarget;
-import org.cuestudio.core.model.Gesture;
 import org.cuestudio.core.model.GestureCue;
 import org.cuestudio.core.model.Personality;
 import org.cuestudio.core.model.Project;
@@ -175,8 +174,10 @@ public final class FormatBenchmark {
         Character mira = new Character("mira", "Mira", "characters/mira", Personality.DEFAULT, Map.of());
         List<Shot> out = new ArrayList<>(shots);
         Emotion[] emotions = Emotion.values();
-        Gesture[] gestures = Gesture.values();
-        GazeTarget[] targets = GazeTarget.values();
+        String[] gestures = {"nod", "head-shake", "shrug", "wave", "point", "open-palms", "beat", "hand-to-chest",
+            "lean-in", "lean-back"};
+        GazeTarget[] targets = java.util.Arrays.stream(GazeTarget.values())
+                .filter(t -> t != GazeTarget.POINT && t != GazeTarget.CHARACTER).toArray(GazeTarget[]::new);
         for (int s = 0; s < shots; s++) {
             int[] perLane = {cuesPerShot * 30 / 100, cuesPerShot * 30 / 100, cuesPerShot * 25 / 100, 0};
             perLane[3] = cuesPerShot - perLane[0] - perLane[1] - perLane[2];

@@ -34,7 +34,6 @@ import org.cuestudio.core.model.Emotion;
 import org.cuestudio.core.model.EmotionCue;
 import org.cuestudio.core.model.GazeCue;
 import org.cuestudio.core.model.GazeTarget;
-import org.cuestudio.core.model.Gesture;
 import org.cuestudio.core.model.GestureCue;
 import org.cuestudio.core.model.Ids;
 import org.cuestudio.core.model.Personality;
@@ -157,7 +156,6 @@ final class ProjectReader {
             "gazeSteadiness", "energy");
 
     private static final Choices<Emotion> EMOTIONS = names(Emotion.values());
-    private static final Choices<Gesture> GESTURES = names(Gesture.values());
     private static final Choices<GazeTarget> TARGETS = names(GazeTarget.values());
     private static final Choices<TimingCue.Kind> KINDS = names(TimingCue.Kind.values());
     private static final Choices<Side> SIDES = names(Side.values());
@@ -165,7 +163,7 @@ final class ProjectReader {
     private static final Map<CueLane, String> CHOICE_FIELD = Map.of(CueLane.EMOTION, "emotion", CueLane.GESTURE,
             "gesture", CueLane.GAZE, "target", CueLane.TIMING, "kind");
     private static final Map<CueLane, Set<String>> CHOICES = Map.of(CueLane.EMOTION, EMOTIONS.keySet(),
-            CueLane.GESTURE, GESTURES.keySet(), CueLane.GAZE, TARGETS.keySet(), CueLane.TIMING, KINDS.keySet());
+            CueLane.GESTURE, Set.of("the id of a gesture of the gesture library"), CueLane.GAZE, TARGETS.keySet(), CueLane.TIMING, KINDS.keySet());
 
     /** The name an enum constant has in a file: lower case, words joined by '-'. */
     static String fileName(Enum<?> e) {
@@ -1233,6 +1231,7 @@ final class ProjectReader {
         long start = ABSENT;
         long duration = ABSENT;
         Enum<?> choice = null;
+        String gesture = null;
         boolean sawChoice = false;
         double intensity = 1;
         double strength = 1;
@@ -1301,8 +1300,14 @@ final class ProjectReader {
                                 case "gesture" -> {
                                     seen = in.once(seen, 16, f, what);
                                     sawChoice = true;
-                                    choice = in.choice(f, GESTURES, what);
-                                    ok &= choice != null;
+                                    gesture = in.text(f, what);
+                                    if (gesture != null && !gesture.matches("[a-z][a-z0-9]*(-[a-z0-9]+)*")) {
+                                        problem(in.mark(), what.describe() + ": \"" + clip(gesture)
+                                                + "\" is not a gesture id", "gesture ids are lower-case words joined"
+                                                + " by '-', as in assets/gestures/library.json, e.g. \"open-palms\"");
+                                        gesture = null;
+                                    }
+                                    ok &= gesture != null;
                                 }
                                 case "intensity" -> {
                                     seen = in.once(seen, 32, f, what);
@@ -1376,7 +1381,7 @@ final class ProjectReader {
         TimeRange range = new TimeRange(start, duration);
         return switch (lane) {
             case EMOTION -> new EmotionCue(id, range, (Emotion) choice, intensity, easeIn, easeOut);
-            case GESTURE -> new GestureCue(id, range, (Gesture) choice, intensity, side);
+            case GESTURE -> new GestureCue(id, range, gesture, intensity, side);
             case GAZE -> new GazeCue(id, range, (GazeTarget) choice);
             case TIMING -> new TimingCue(id, range, (TimingCue.Kind) choice, strength);
         };

@@ -8,6 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.cuestudio.core.model.Character;
+import org.cuestudio.core.model.Cue;
+import org.cuestudio.core.model.CueLane;
+import org.cuestudio.core.model.GestureCue;
+import org.cuestudio.core.perform.GestureLibrary;
 import org.cuestudio.core.model.Project;
 import org.cuestudio.core.model.Shot;
 import org.cuestudio.core.model.Take;
@@ -24,8 +28,11 @@ public final class ProjectValidator {
     /** A problem waiting for its position. */
     private record Found(JsonPointer at, String message, String hint) {}
 
-    /** Every problem found (empty when the project can be rendered). */
-    public static List<Problem> validate(LoadedProject lp) {
+    /**
+     * Every problem found (empty when the project can be rendered), gesture cues checked against the gesture
+     * library the planner will perform them from.
+     */
+    public static List<Problem> validate(LoadedProject lp, GestureLibrary gestures) {
         List<Found> found = new ArrayList<>();
         Project p = lp.project();
         for (int i = 0; i < p.characters().size(); i++) {
@@ -47,6 +54,17 @@ public final class ProjectValidator {
                         + "' is performed by character '" + s.characterId() + "', which the project does not have",
                         p.characters().isEmpty() ? "add the character to \"characters\""
                                 : "use one of " + p.characters().stream().map(c -> "'" + c.id() + "'").toList()));
+            }
+            List<Cue> gestureCues = s.track(CueLane.GESTURE).cues();
+            for (int j = 0; j < gestureCues.size(); j++) {
+                GestureCue g = (GestureCue) gestureCues.get(j);
+                if (gestures.find(g.gesture()).isPresent()) continue;
+                String meant = Hints.closest(g.gesture(), gestures.ids());
+                found.add(new Found(shot.append(element(s.unknown(), "tracks/gesture", j)).append(
+                        JsonPointer.compile("/gesture")), "gesture cue '" + g.id() + "' of shot '" + s.id() + "': \""
+                        + g.gesture() + "\" is not a valid gesture: the gesture library " + gestures.source()
+                        + " has no such gesture", (meant != null ? "did you mean \"" + meant + "\"? " : "")
+                        + "use one of " + gestures.ids()));
             }
             for (int j = 0; j < s.takes().size(); j++) {
                 Take t = s.takes().get(j);

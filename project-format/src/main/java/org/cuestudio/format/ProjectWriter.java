@@ -329,7 +329,7 @@ final class ProjectWriter {
             }
             case GestureCue e -> {
                 common(GESTURE_CUE, c);
-                g.writeStringField("gesture", ProjectReader.fileName(e.gesture()));
+                g.writeStringField("gesture", e.gesture());
                 g.writeNumberField("intensity", e.intensity());
                 g.writeStringField("side", ProjectReader.fileName(e.side()));
             }

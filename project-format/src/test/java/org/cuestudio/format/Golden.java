@@ -15,7 +15,6 @@ import org.cuestudio.core.model.Emotion;
 import org.cuestudio.core.model.EmotionCue;
 import org.cuestudio.core.model.GazeCue;
 import org.cuestudio.core.model.GazeTarget;
-import org.cuestudio.core.model.Gesture;
 import org.cuestudio.core.model.GestureCue;
 import org.cuestudio.core.model.Personality;
 import org.cuestudio.core.model.Project;
@@ -51,7 +50,7 @@ final class Golden {
 
     static final EmotionCue EMOTION = new EmotionCue("joy-1", new TimeRange(352_800_000L, 1_411_200_000L),
             Emotion.JOY, 0.85, 70_560_000L, 141_120_000L);
-    static final GestureCue GESTURE = new GestureCue("wave-1", new TimeRange(0, 1_058_400_000L), Gesture.WAVE, 0.7,
+    static final GestureCue GESTURE = new GestureCue("wave-1", new TimeRange(0, 1_058_400_000L), "wave", 0.7,
             Side.LEFT);
     static final GazeCue GAZE = new GazeCue("look-1", new TimeRange(705_600_000L, 352_800_000L), GazeTarget.UP_LEFT);
     static final TimingCue TIMING = new TimingCue("react-1", new TimeRange(1_764_000_000L, 176_400_000L),

@@ -150,7 +150,7 @@ class ProjectFilesTest {
         Path moved = Files.createDirectories(dir.resolve("elsewhere/deeper"));
         Path target = Files.move(folder, moved.resolve("renamed-project"));
         LoadedProject lp = ProjectFiles.open(target);
-        assertThat(ProjectValidator.validate(lp)).isEmpty();
+        assertThat(ProjectValidator.validate(lp, GestureLibraryReaderTest.library())).isEmpty();
         assertThat(lp.resolve(lp.project().shots().get(0).audio())).isEqualTo(target.resolve("audio/hello.wav"))
                 .exists();
         assertThat(lp.resolve(lp.project().characters().get(0).sheet())).isDirectory()
@@ -174,7 +174,7 @@ class ProjectFilesTest {
 
     @Test
     void validSampleHasNoProblems() throws Exception {
-        assertThat(ProjectValidator.validate(ProjectFiles.open(copySample()))).isEmpty();
+        assertThat(ProjectValidator.validate(ProjectFiles.open(copySample()), GestureLibraryReaderTest.library())).isEmpty();
     }
 
     @Test
@@ -184,7 +184,7 @@ class ProjectFilesTest {
         String json = Files.readString(file).replace("\"audio/hello.wav\"", "\"../../../etc/passwd\"")
                 .replace("\"characters/mira\"", "\"/etc\"");
         Files.writeString(file, json);
-        var problems = ProjectValidator.validate(ProjectFiles.open(folder));
+        var problems = ProjectValidator.validate(ProjectFiles.open(folder), GestureLibraryReaderTest.library());
         assertThat(problems).anySatisfy(p -> {
             assertThat(p.message()).contains("leads outside");
             assertThat(p.line()).isEqualTo(ProjectJsonTest.lineOf(json, "\"audio\""));
@@ -208,7 +208,7 @@ class ProjectFilesTest {
     void missingMediaIsReportedWithWhereItWasLookedFor() throws Exception {
         Path folder = copySample();
         Files.delete(folder.resolve("audio/hello.wav"));
-        assertThat(ProjectValidator.validate(ProjectFiles.open(folder))).singleElement().satisfies(p -> {
+        assertThat(ProjectValidator.validate(ProjectFiles.open(folder), GestureLibraryReaderTest.library())).singleElement().satisfies(p -> {
             assertThat(p.message()).contains("audio 'audio/hello.wav' does not exist")
                     .contains(folder.resolve("audio/hello.wav").toString());
             assertThat(p.line()).isPositive();
@@ -220,7 +220,7 @@ class ProjectFilesTest {
         Path folder = copySample();
         Path file = folder.resolve("project.json");
         Files.writeString(file, Files.readString(file).replace("\"character\": \"mira\"", "\"character\": \"bob\""));
-        assertThat(ProjectValidator.validate(ProjectFiles.open(folder))).singleElement().satisfies(p -> {
+        assertThat(ProjectValidator.validate(ProjectFiles.open(folder), GestureLibraryReaderTest.library())).singleElement().satisfies(p -> {
             assertThat(p.message()).contains("character 'bob', which the project does not have");
             assertThat(p.hint()).isEqualTo("use one of ['mira']");
         });
@@ -232,7 +232,7 @@ class ProjectFilesTest {
         Project p = ProjectFiles.open(folder).project();
         ProjectFiles.save(folder.resolve("project.json"), new Project("Empty", p.characters(), java.util.List.of(),
                 Map.of()));
-        assertThat(ProjectValidator.validate(ProjectFiles.open(folder))).extracting(Problem::message)
+        assertThat(ProjectValidator.validate(ProjectFiles.open(folder), GestureLibraryReaderTest.library())).extracting(Problem::message)
                 .containsExactly("the project has no shots");
     }
 }

@@ -23,7 +23,6 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.cuestudio.core.model.Emotion;
 import org.cuestudio.core.model.GazeTarget;
-import org.cuestudio.core.model.Gesture;
 import org.cuestudio.core.model.Quality;
 import org.cuestudio.core.model.Side;
 import org.cuestudio.core.model.TimingCue;
@@ -202,7 +201,6 @@ class SchemaTest {
     @Test
     void theSchemaListsTheSameEnumValuesAsTheModel() {
         assertThat(enumOf("EmotionCue.1", "emotion")).isEqualTo(names(Emotion.values()));
-        assertThat(enumOf("GestureCue.1", "gesture")).isEqualTo(names(Gesture.values()));
         assertThat(enumOf("GestureCue.1", "side")).isEqualTo(names(Side.values()));
         assertThat(enumOf("GazeCue.1", "target")).isEqualTo(names(GazeTarget.values()));
         assertThat(enumOf("TimingCue.1", "kind")).isEqualTo(names(TimingCue.Kind.values()));

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.cuestudio.core.audio.AudioClip;
 import org.cuestudio.core.audio.AudioDecodeException;
@@ -29,7 +30,14 @@ import org.cuestudio.core.render.SegmentStore;
 import org.cuestudio.core.render.ShotRenderer;
 import org.cuestudio.core.task.CancellationToken;
 import org.cuestudio.core.task.ProgressListener;
+import org.cuestudio.core.assets.AssetFiles;
+import org.cuestudio.core.model.Partner;
+import org.cuestudio.core.perform.Cast;
+import org.cuestudio.core.perform.GestureLibrary;
+import org.cuestudio.core.perform.Performer;
+import org.cuestudio.format.GestureLibraryReader;
 import org.cuestudio.format.LoadedProject;
+import org.cuestudio.format.ProjectFormatException;
 import org.cuestudio.format.cache.SqliteSegmentCache;
 import org.jspecify.annotations.Nullable;
 
@@ -42,7 +50,7 @@ public final class StudioServices implements AutoCloseable {
     /** Sample rate the analysis runs at. */
     public static final int ANALYSIS_RATE = 16_000;
 
-    private final PerformancePlanner planner = new PerformancePlanner();
+    private @Nullable PerformancePlanner planner;
     private @Nullable RenderBackend backend;
     private @Nullable MediaCodecProvider codecs;
     private final Map<Path, AudioClip> audio = new HashMap<>();
@@ -54,19 +62,68 @@ public final class StudioServices implements AutoCloseable {
         return backend;
     }
 
+    /** The performance planner with the gesture library of the installation ({@value GestureLibraryReader#ASSETS_PATH}). */
+    public synchronized PerformancePlanner planner() {
+        if (planner == null) planner = new PerformancePlanner(gestureLibrary());
+        return planner;
+    }
+
+    /** Reads the installation's gesture library, or says what is wrong with it and where. */
+    public static GestureLibrary gestureLibrary() {
+        try {
+            return GestureLibraryReader.read(AssetFiles.find(GestureLibraryReader.ASSETS_PATH));
+        } catch (ProjectFormatException | java.io.FileNotFoundException e) {
+            throw new IllegalStateException("the gesture library cannot be used: " + e.getMessage(), e);
+        }
+    }
+
     public synchronized MediaCodecProvider codecs() {
         if (codecs == null) codecs = MediaCodecProvider.load();
         return codecs;
     }
 
-    /** Everything about a shot that does not change while its cues are edited. */
-    public record ShotMedia(Path audioFile, AudioClip audio, AudioFeatures features, CharacterModel character) {}
+    /**
+     * Everything about a shot that does not change while its cues are edited: its recording and features, its
+     * character, and the features of the partners' own recordings by their paths as the shot gives them.
+     */
+    public record ShotMedia(Path audioFile, AudioClip audio, AudioFeatures features, CharacterModel character,
+            Map<String, AudioFeatures> partnerVoices) {
+        public ShotMedia {
+            partnerVoices = Map.copyOf(partnerVoices);
+        }
+
+        public ShotMedia(Path audioFile, AudioClip audio, AudioFeatures features, CharacterModel character) {
+            this(audioFile, audio, features, character, Map.of());
+        }
+    }
 
     /** Decodes the shot's audio and loads its character (cached per file). */
     public ShotMedia media(LoadedProject lp, Shot shot) throws AudioDecodeException, CharacterSheetException {
         Path audioFile = pathIn(lp, shot.audio(), "shot '" + shot.id() + "' audio");
         Character c = lp.project().requireCharacter(shot.characterId());
         Path sheet = pathIn(lp, c.sheet(), "character '" + c.id() + "' sheet");
+        AudioClip clip = decoded(audioFile);
+        CharacterModel model;
+        synchronized (this) {
+            model = characters.get(sheet);
+        }
+        if (model == null) {
+            model = backend().loadCharacter(sheet);
+            synchronized (this) {
+                characters.put(sheet, model);
+            }
+        }
+        AudioFeatures features = voice(clip, shot);
+        Map<String, AudioFeatures> partners = new HashMap<>();
+        for (Partner p : shot.partners()) {
+            if (p.audio() == null || partners.containsKey(p.audio())) continue;
+            Path file = pathIn(lp, p.audio(), "shot '" + shot.id() + "' partner '" + p.characterId() + "' audio");
+            partners.put(p.audio(), voice(decoded(file), shot));
+        }
+        return new ShotMedia(audioFile, clip, features, model, partners);
+    }
+
+    private AudioClip decoded(Path audioFile) throws AudioDecodeException {
         AudioClip clip;
         synchronized (this) {
             clip = audio.get(audioFile);
@@ -78,21 +135,15 @@ public final class StudioServices implements AutoCloseable {
                 audio.put(audioFile, clip);
             }
         }
-        CharacterModel model;
-        synchronized (this) {
-            model = characters.get(sheet);
-        }
-        if (model == null) {
-            model = backend().loadCharacter(sheet);
-            synchronized (this) {
-                characters.put(sheet, model);
-            }
-        }
+        return clip;
+    }
+
+    /** A recording's features at the shot's frame rate, with the lip-sync model's mouth shapes. */
+    private static AudioFeatures voice(AudioClip clip, Shot shot) {
         AudioFeatures features = AudioFeatures.analyse(clip, shot.frameRate());
         try (LipSync lipSync = LipSyncProvider.load().create()) {
-            features = features.withMouthShapes(lipSync.perFrame(clip, null, shot.frameRate()));
+            return features.withMouthShapes(lipSync.perFrame(clip, null, shot.frameRate()));
         }
-        return new ShotMedia(audioFile, clip, features, model);
     }
 
     private static Path pathIn(LoadedProject lp, String rel, String what) {
@@ -103,9 +154,22 @@ public final class StudioServices implements AutoCloseable {
         }
     }
 
-    /** Plans the shot's performance as the project now stands. */
+    /**
+     * Plans the performance of the shot's own character as the project now stands, listening to the shot's
+     * partners if it has any.
+     */
     public Performance plan(Project project, Shot shot, ShotMedia media, long seed) {
-        return planner.plan(shot, project.requireCharacter(shot.characterId()), media.features(), seed);
+        return planner().plan(shot, cast(project, shot, media), 0, seed);
+    }
+
+    /** The performers of the shot, each with its voice. */
+    public static List<Performer> cast(Project project, Shot shot, ShotMedia media) {
+        return Cast.of(project, shot, media.features(), path -> {
+            AudioFeatures v = media.partnerVoices().get(path);
+            if (v == null) throw new IllegalStateException("the audio of a partner of shot '" + shot.id() + "' ("
+                    + path + ") was not loaded");
+            return v;
+        });
     }
 
     /** What a render to a file did. */

@@ -99,13 +99,7 @@ public final class LipSyncModel implements LipSync {
     static Path defaultDir() throws IOException {
         String explicit = System.getProperty("cue.lipsync.model");
         if (explicit != null) return Path.of(explicit);
-        String home = System.getProperty("cue.home");
-        if (home != null && Files.isDirectory(Path.of(home, ASSETS_PATH))) return Path.of(home, ASSETS_PATH);
-        for (Path d = Path.of("").toAbsolutePath(); d != null; d = d.getParent()) {
-            if (Files.isRegularFile(d.resolve(ASSETS_PATH).resolve("lipsync.properties"))) return d.resolve(ASSETS_PATH);
-        }
-        throw new IOException("lip-sync model not found: expected " + ASSETS_PATH
-                + " under the installation (cue.home) or the working folder");
+        return org.cuestudio.core.assets.AssetFiles.find(ASSETS_PATH);
     }
 
     static float[] floats(@Nullable String csv) {

@@ -1,5 +1,7 @@
 package org.cuestudio.app.cli;
 
+import org.cuestudio.app.StudioServices;
+
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,7 +19,6 @@ import org.cuestudio.core.model.Emotion;
 import org.cuestudio.core.model.EmotionCue;
 import org.cuestudio.core.model.GazeCue;
 import org.cuestudio.core.model.GazeTarget;
-import org.cuestudio.core.model.Gesture;
 import org.cuestudio.core.model.GestureCue;
 import org.cuestudio.core.model.Personality;
 import org.cuestudio.core.model.Resolution;
@@ -126,7 +127,7 @@ public final class BenchPlannerCommand implements Callable<Integer> {
      * timed; every plan must be identical.
      */
     static Result measure(Workload w, int warmup, int runs) {
-        PerformancePlanner planner = new PerformancePlanner();
+        PerformancePlanner planner = new PerformancePlanner(StudioServices.gestureLibrary());
         long c0 = System.nanoTime();
         Performance first = planner.plan(w.shot(), w.character(), w.audio(), 1);
         double cold = (System.nanoTime() - c0) / 1e6;
@@ -165,12 +166,13 @@ public final class BenchPlannerCommand implements Callable<Integer> {
                     emotions[1 + r.nextInt(emotions.length - 1)], 0.4 + 0.6 * r.nextDouble(), Ticks.ofMillis(300),
                     Ticks.ofMillis(400)));
         }
-        Gesture[] gestures = Gesture.values();
+        List<String> gestures = StudioServices.gestureLibrary().ids();
         for (int i = 0; i * 3.0 < seconds - 3; i++) {
             gesture.add(new GestureCue("g" + i, span(i * 3.0 + 0.5, 1 + r.nextDouble() * 1.5, seconds),
-                    gestures[r.nextInt(gestures.length)], 0.5 + 0.5 * r.nextDouble(), Side.values()[r.nextInt(3)]));
+                    gestures.get(r.nextInt(gestures.size())), 0.5 + 0.5 * r.nextDouble(), Side.values()[r.nextInt(3)]));
         }
-        GazeTarget[] targets = GazeTarget.values();
+        GazeTarget[] targets = java.util.Arrays.stream(GazeTarget.values())
+                .filter(t -> t != GazeTarget.POINT && t != GazeTarget.CHARACTER).toArray(GazeTarget[]::new);
         for (int i = 0; i * 2.5 < seconds - 2.5; i++) {
             gaze.add(new GazeCue("z" + i, span(i * 2.5, 0.8 + r.nextDouble() * 1.5, seconds),
                     targets[r.nextInt(targets.length)]));

@@ -24,7 +24,7 @@ final class UsableProject {
             e.problems().forEach(p -> err.println("  " + p));
             return null;
         }
-        List<Problem> problems = ProjectValidator.validate(lp);
+        List<Problem> problems = ProjectValidator.validate(lp, org.cuestudio.app.StudioServices.gestureLibrary());
         if (!problems.isEmpty()) {
             err.println("error: the project has problems:");
             problems.forEach(p -> err.println("  " + p));

@@ -39,7 +39,7 @@ public final class ValidateCommand implements Callable<Integer> {
         List<String> upgrades = List.of();
         try {
             LoadedProject lp = ProjectFiles.open(project);
-            problems.addAll(ProjectValidator.validate(lp));
+            problems.addAll(ProjectValidator.validate(lp, org.cuestudio.app.StudioServices.gestureLibrary()));
             notes = ProjectValidator.keptFromNewerReleases(lp);
             upgrades = lp.upgrades();
         } catch (ProjectFormatException e) {

@@ -171,7 +171,8 @@ public final class InspectorView extends VBox {
                 add("Ease out", Timecode.seconds(e.easeOut()));
             }
             case GestureCue g -> {
-                add("Gesture", g.gesture().label());
+                add("Gesture", GestureCue.labelOf(g.gesture()));
+                add("Stroke", g.snap() ? "on the nearest stressed syllable" : "as placed");
                 add("Hand", g.side().name().charAt(0) + g.side().name().substring(1).toLowerCase(Locale.ROOT));
                 add("Intensity", percent(g.intensity()));
             }

@@ -7,7 +7,6 @@ import org.cuestudio.core.model.Emotion;
 import org.cuestudio.core.model.EmotionCue;
 import org.cuestudio.core.model.GazeCue;
 import org.cuestudio.core.model.GazeTarget;
-import org.cuestudio.core.model.Gesture;
 import org.cuestudio.core.model.GestureCue;
 import org.cuestudio.core.model.Shot;
 import org.cuestudio.core.model.Side;
@@ -30,7 +29,7 @@ public final class NewCues {
         String id = freshId(shot, lane);
         return switch (lane) {
             case EMOTION -> emotion(id, r, Emotion.JOY);
-            case GESTURE -> gesture(id, r, Gesture.NOD);
+            case GESTURE -> gesture(id, r, "nod");
             case GAZE -> new GazeCue(id, r, GazeTarget.LEFT);
             case TIMING -> new TimingCue(id, r, TimingCue.Kind.HOLD, 1.0);
         };
@@ -40,8 +39,8 @@ public final class NewCues {
         return new EmotionCue(id, r, e, 0.8, EMOTION_EASE, EMOTION_EASE);
     }
 
-    static GestureCue gesture(String id, TimeRange r, Gesture g) {
-        return new GestureCue(id, r, g, 0.8, Side.BOTH);
+    static GestureCue gesture(String id, TimeRange r, String gesture) {
+        return new GestureCue(id, r, gesture, 0.8, Side.BOTH, true);
     }
 
     /** A cue id not yet used in the shot: the lane's name and the first free number ("gesture-3"). */

@@ -78,4 +78,9 @@ public final class ServicesPorts implements StudioPorts {
     public Playback openPlayback(ShotAudio audio) {
         return Playback.open(audio.file(), audio.clip());
     }
+
+    @Override
+    public org.cuestudio.core.perform.PerformancePlanner planner() {
+        return services.planner();
+    }
 }

@@ -5,6 +5,7 @@ import org.cuestudio.app.StudioServices.RenderReport;
 import org.cuestudio.core.model.Quality;
 import org.cuestudio.core.model.Shot;
 import org.cuestudio.core.perform.Performance;
+import org.cuestudio.core.perform.PerformancePlanner;
 import org.cuestudio.core.render.CharacterModel;
 import org.cuestudio.core.render.RenderSettings;
 import org.cuestudio.core.render.RgbaImage;
@@ -31,6 +32,9 @@ public interface StudioPorts {
     /** Renders the shot of {@code project} (a snapshot that may hold unsaved edits) to a video file. */
     RenderReport renderTake(LoadedProject project, String shotId, Quality quality, long seed, Path output,
             ProgressListener progress, CancellationToken cancel) throws Exception;
+
+    /** The performance planner, with the gesture library it performs from (cheap; any thread). */
+    PerformancePlanner planner();
 
     /** The sound line for a shot's audio, or the silent clock. */
     Playback openPlayback(ShotAudio audio);

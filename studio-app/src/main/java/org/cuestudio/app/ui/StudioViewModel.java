@@ -26,7 +26,6 @@ import org.cuestudio.core.model.Project;
 import org.cuestudio.core.model.Quality;
 import org.cuestudio.core.model.Shot;
 import org.cuestudio.core.perform.Performance;
-import org.cuestudio.core.perform.PerformancePlanner;
 import org.cuestudio.core.render.CharacterModel;
 import org.cuestudio.core.render.RenderSettings;
 import org.cuestudio.core.render.RgbaImage;
@@ -51,7 +50,6 @@ public final class StudioViewModel {
     private final StudioPorts ports;
     private final UiExecutors exec;
     private final PreviewRenderer previews;
-    private final PerformancePlanner planner = new PerformancePlanner();
     private final RenderTakeViewModel takes;
 
     private @Nullable LoadedProject loaded;
@@ -95,6 +93,11 @@ public final class StudioViewModel {
         this.takes = new RenderTakeViewModel(ports, exec, status::set);
     }
 
+    /** The gestures the planner can perform, for the timeline's menus and palette. */
+    public org.cuestudio.core.perform.GestureLibrary gestures() {
+        return ports.planner().gestures();
+    }
+
     // ---------------------------------------------------------------- opening
 
     /** Reads a project folder or file in the background and opens it; problems go to the status line. */
@@ -104,7 +107,7 @@ public final class StudioViewModel {
         exec.background().execute(() -> {
             try {
                 LoadedProject lp = ProjectFiles.open(folderOrFile);
-                List<Problem> problems = ProjectValidator.validate(lp);
+                List<Problem> problems = ProjectValidator.validate(lp, org.cuestudio.app.StudioServices.gestureLibrary());
                 exec.fx().execute(() -> {
                     open(lp, problems);
                     opened.complete(true);
@@ -444,7 +447,7 @@ public final class StudioViewModel {
             return;
         }
         try {
-            Performance perf = planner.plan(s, p.requireCharacter(s.characterId()), a.features(), DEFAULT_SEED);
+            Performance perf = ports.planner().plan(s, p.requireCharacter(s.characterId()), a.features(), DEFAULT_SEED);
             performance.set(perf);
             frameCount.set(perf.frameCount());
             if (playhead.get() >= perf.frameCount()) playhead.set(Math.max(0, perf.frameCount() - 1));

@@ -38,8 +38,8 @@ import org.cuestudio.core.model.Emotion;
 import org.cuestudio.core.model.EmotionCue;
 import org.cuestudio.core.model.GazeCue;
 import org.cuestudio.core.model.GazeTarget;
-import org.cuestudio.core.model.Gesture;
 import org.cuestudio.core.model.GestureCue;
+import org.cuestudio.core.perform.GestureSpec;
 import org.cuestudio.core.model.Shot;
 import org.cuestudio.core.model.TimingCue;
 import org.cuestudio.core.time.FrameRate;
@@ -808,10 +808,13 @@ public final class TimelineView extends Region {
                 for (Emotion em : Emotion.values()) add.getItems().add(item(em.label(), NewCues.emotion(id, r, em)));
             }
             case GESTURE -> {
-                for (Gesture ge : Gesture.values()) add.getItems().add(item(ge.label(), NewCues.gesture(id, r, ge)));
+                for (GestureSpec ge : vm.gestures().gestures()) {
+                    add.getItems().add(item(ge.label(), NewCues.gesture(id, r, ge.id())));
+                }
             }
             case GAZE -> {
                 for (GazeTarget t : GazeTarget.values()) {
+                    if (t == GazeTarget.POINT || t == GazeTarget.CHARACTER) continue;
                     add.getItems().add(item("Look " + t.label(), new GazeCue(id, r, t)));
                 }
             }

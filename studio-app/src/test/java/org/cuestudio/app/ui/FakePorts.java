@@ -85,4 +85,12 @@ final class FakePorts implements StudioPorts {
     public Playback openPlayback(ShotAudio audio) {
         return new Playback.Silent("tests are silent");
     }
+
+    private static final org.cuestudio.core.perform.PerformancePlanner PLANNER =
+            new org.cuestudio.core.perform.PerformancePlanner(StudioServices.gestureLibrary());
+
+    @Override
+    public org.cuestudio.core.perform.PerformancePlanner planner() {
+        return PLANNER;
+    }
 }

@@ -15,7 +15,6 @@ import org.cuestudio.core.model.Emotion;
 import org.cuestudio.core.model.EmotionCue;
 import org.cuestudio.core.model.GazeCue;
 import org.cuestudio.core.model.GazeTarget;
-import org.cuestudio.core.model.Gesture;
 import org.cuestudio.core.model.GestureCue;
 import org.cuestudio.core.model.Quality;
 import org.cuestudio.core.model.Shot;
@@ -205,7 +204,7 @@ class StudioViewModelTest {
         // Snapped to the start of the frame that holds 1.010 s (frame 25 at 25 fps).
         assertThat(emotion.range()).isEqualTo(new TimeRange(Ticks.PER_SECOND, Ticks.ofMillis(1500)));
         assertThat(emotion.id()).isEqualTo("emotion-1");
-        assertThat(gesture).isInstanceOfSatisfying(GestureCue.class, g -> assertThat(g.gesture()).isEqualTo(Gesture.NOD));
+        assertThat(gesture).isInstanceOfSatisfying(GestureCue.class, g -> assertThat(g.gesture()).isEqualTo("nod"));
         assertThat(gaze).isInstanceOfSatisfying(GazeCue.class, g -> assertThat(g.target()).isEqualTo(GazeTarget.LEFT));
         assertThat(timing).isInstanceOfSatisfying(TimingCue.class, t -> assertThat(t.kind()).isEqualTo(TimingCue.Kind.HOLD));
         assertThat(vm.selectedCueIdProperty().get()).isEqualTo(timing.id());

@@ -1,8 +1,11 @@
 package org.cuestudio.core.audio;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.cuestudio.core.perform.MouthShape;
 import org.cuestudio.core.time.FrameRate;
 import org.cuestudio.core.time.Ticks;
+import org.cuestudio.core.time.TimeRange;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -49,6 +52,115 @@ public record AudioFeatures(FrameRate frameRate, long durationTicks, float[] lou
 
     public int frameCount() {
         return loudness.length;
+    }
+
+    /**
+     * The same voice heard only within {@code ranges} (a speaker's turns in a shared recording): outside them every
+     * frame is silent, the mouth at rest, and the prosody keeps only the phrases and accents inside them.
+     */
+    public AudioFeatures only(List<TimeRange> ranges) {
+        boolean[] keep = new boolean[frameCount()];
+        for (TimeRange r : ranges) {
+            for (int f = 0; f < keep.length; f++) keep[f] |= r.contains(frameRate.frameToTicks(f));
+        }
+        return masked(keep);
+    }
+
+    /** The same voice silent within {@code ranges} (where other speakers of a shared recording talk). */
+    public AudioFeatures except(List<TimeRange> ranges) {
+        boolean[] keep = new boolean[frameCount()];
+        java.util.Arrays.fill(keep, true);
+        for (TimeRange r : ranges) {
+            for (int f = 0; f < keep.length; f++) keep[f] &= !r.contains(frameRate.frameToTicks(f));
+        }
+        return masked(keep);
+    }
+
+    private AudioFeatures masked(boolean[] keep) {
+        int n = frameCount();
+        float[] loud = loudness.clone();
+        boolean[] sp = speech.clone();
+        MouthShape[] mouth = mouthShapes == null ? null : mouthShapes.clone();
+        for (int f = 0; f < n; f++) {
+            if (keep[f]) continue;
+            loud[f] = 0;
+            sp[f] = false;
+            if (mouth != null) mouth[f] = MouthShape.X;
+        }
+        return new AudioFeatures(frameRate, durationTicks, loud, sp, mouth, prosody == null ? null : maskedProsody(keep));
+    }
+
+    private Prosody maskedProsody(boolean[] keep) {
+        Prosody p = java.util.Objects.requireNonNull(prosody);
+        float[] hz = p.pitchHz().clone(), semi = p.semitones().clone();
+        boolean[] voiced = p.voiced().clone();
+        List<TimeRange> silent = new ArrayList<>();
+        int from = -1;
+        for (int f = 0; f <= keep.length; f++) {
+            boolean out = f < keep.length && !keep[f];
+            if (out) {
+                hz[f] = 0;
+                semi[f] = 0;
+                voiced[f] = false;
+                if (from < 0) from = f;
+            } else if (from >= 0) {
+                silent.add(TimeRange.between(frameRate.frameToTicks(from), Math.min(durationTicks,
+                        frameRate.frameToTicks(f))));
+                from = -1;
+            }
+        }
+        java.util.function.LongPredicate kept = t -> {
+            int f = (int) Math.min(keep.length - 1, Math.max(0, frameRate.ticksToFrame(t)));
+            return keep.length > 0 && keep[f];
+        };
+        List<TimeRange> phrases = new ArrayList<>();
+        for (TimeRange ph : p.phrases()) {
+            // A phrase cut by a turn change keeps its part(s) inside the turns.
+            long s = -1;
+            for (long f = frameRate.ticksToFrame(ph.start()); f < keep.length; f++) {
+                long t = Math.max(ph.start(), frameRate.frameToTicks(f));
+                if (t >= ph.endExclusive()) break;
+                boolean in = keep[(int) f];
+                if (in && s < 0) s = t;
+                if (!in && s >= 0) {
+                    phrases.add(TimeRange.between(s, t));
+                    s = -1;
+                }
+            }
+            if (s >= 0) phrases.add(TimeRange.between(s, ph.endExclusive()));
+        }
+        List<TimeRange> pauses = new ArrayList<>(p.pauses().stream().filter(r -> kept.test(r.start())).toList());
+        silent.stream().filter(r -> r.duration() >= Ticks.ofMillis(Prosody.MIN_PAUSE_MS)).forEach(pauses::add);
+        pauses.sort(java.util.Comparator.comparingLong(TimeRange::start));
+        List<Prosody.Accent> accents = p.accents().stream().filter(a -> kept.test(a.ticks())).toList();
+        return new Prosody(hz, semi, voiced, p.medianHz(), pauses, phrases, accents);
+    }
+
+    /**
+     * The same features over exactly {@code frames} video frames: cut, or padded with silence (a partner's own
+     * recording that is shorter or longer than the shot's).
+     */
+    public AudioFeatures fitted(int frames) {
+        int n = frameCount();
+        if (frames == n) return this;
+        long duration = frameRate.frameToTicks(frames);
+        float[] loud = java.util.Arrays.copyOf(loudness, frames);
+        boolean[] sp = java.util.Arrays.copyOf(speech, frames);
+        MouthShape[] mouth = null;
+        if (mouthShapes != null) {
+            mouth = java.util.Arrays.copyOf(mouthShapes, frames);
+            for (int f = n; f < frames; f++) mouth[f] = MouthShape.X;
+        }
+        Prosody fp = null;
+        if (prosody != null) {
+            Prosody p = prosody;
+            java.util.function.Predicate<TimeRange> inside = r -> r.start() < duration;
+            fp = new Prosody(java.util.Arrays.copyOf(p.pitchHz(), frames), java.util.Arrays.copyOf(p.semitones(), frames),
+                    java.util.Arrays.copyOf(p.voiced(), frames), p.medianHz(),
+                    p.pauses().stream().filter(inside).toList(), p.phrases().stream().filter(inside).toList(),
+                    p.accents().stream().filter(a -> a.ticks() < duration).toList());
+        }
+        return new AudioFeatures(frameRate, duration, loud, sp, mouth, fp);
     }
 
     /**

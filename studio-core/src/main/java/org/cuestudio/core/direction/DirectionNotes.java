@@ -26,7 +26,6 @@ import org.cuestudio.core.model.Emotion;
 import org.cuestudio.core.model.EmotionCue;
 import org.cuestudio.core.model.GazeCue;
 import org.cuestudio.core.model.GazeTarget;
-import org.cuestudio.core.model.Gesture;
 import org.cuestudio.core.model.GestureCue;
 import org.cuestudio.core.model.Ids;
 import org.cuestudio.core.model.Side;
@@ -413,7 +412,7 @@ public final class DirectionNotes {
                 }
                 case LAUGH -> {
                     emotion(r, Emotion.JOY, 0.9 * item.degree());
-                    add(new GestureCue(nextId(), r, Gesture.LEAN_BACK, intensity(0.4 * item.degree()), Side.BOTH));
+                    add(new GestureCue(nextId(), r, "lean-back", intensity(0.4 * item.degree()), Side.BOTH));
                 }
                 case GASP, STARTLE -> {
                     double strength = kind == Sound.Kind.GASP ? 0.7 : 0.9;
@@ -563,21 +562,23 @@ public final class DirectionNotes {
     }
 
     /** How long a gesture lasts when the note does not say. */
-    static long gestureLength(Gesture g) {
+    static long gestureLength(String g) {
         return Ticks.ofMillis(switch (g) {
-            case NOD -> 1000;
-            case HEAD_SHAKE -> 1400;
-            case SHRUG, BEAT -> 1200;
-            case POINT, OPEN_PALMS -> 1600;
-            case WAVE, HAND_TO_CHEST, LEAN_IN, LEAN_BACK -> 2000;
+            case "nod", "head-tilt" -> 1000;
+            case "head-shake" -> 1400;
+            case "shrug", "beat", "fist-pump", "thumbs-up" -> 1200;
+            case "point", "open-palms", "stop", "brush-off" -> 1600;
+            case "wave", "hand-to-chest", "lean-in", "lean-back", "beckon", "facepalm" -> 2000;
+            case "chin-stroke", "scratch-head", "arms-cross", "hands-on-hips" -> 3000;
             default -> 1500;
         });
     }
 
     /** The hand a gesture uses when the note does not say: the right for one-handed gestures, else both. */
-    static Side defaultSide(Gesture g) {
+    static Side defaultSide(String g) {
         return switch (g) {
-            case WAVE, POINT, HAND_TO_CHEST -> Side.RIGHT;
+            case "wave", "point", "hand-to-chest", "facepalm", "thumbs-up", "chin-stroke", "scratch-head",
+                    "fist-pump", "stop", "beckon", "brush-off" -> Side.RIGHT;
             default -> Side.BOTH;
         };
     }

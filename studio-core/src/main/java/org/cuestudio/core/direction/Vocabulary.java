@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.cuestudio.core.model.Emotion;
-import org.cuestudio.core.model.Gesture;
 import org.cuestudio.core.model.TimingCue;
 
 /**
@@ -26,7 +25,7 @@ final class Vocabulary {
     record Feel(Emotion emotion, double intensity, boolean averts) implements Meaning {}
 
     /** A gesture from the gesture lane. */
-    record Act(Gesture gesture) implements Meaning {}
+    record Act(String gesture) implements Meaning {}
 
     /** A timing mark: a hold (pause) or a reaction. */
     record Mark(TimingCue.Kind kind, double strength) implements Meaning {}
@@ -104,20 +103,31 @@ final class Vocabulary {
                 "composed", "settles", "deadpan", "blank", "expressionless");
 
         // Gestures.
-        act(Gesture.NOD, "nods", "nod", "nodding", "nodded", "agrees");
-        act(Gesture.HEAD_SHAKE, "shakes head", "shake head", "shaking head", "shook head", "head shake",
+        act("nod", "nods", "nod", "nodding", "nodded", "agrees");
+        act("head-shake", "shakes head", "shake head", "shaking head", "shook head", "head shake",
                 "shakes", "disagrees");
-        act(Gesture.SHRUG, "shrugs", "shrug", "shrugging", "shrugged");
-        act(Gesture.WAVE, "waves", "wave", "waving", "waved", "waves goodbye", "waves hello");
-        act(Gesture.POINT, "points", "point", "pointing", "pointed");
-        act(Gesture.OPEN_PALMS, "open palms", "opens palms", "opens hands", "spreads hands", "spreads arms",
+        act("shrug", "shrugs", "shrug", "shrugging", "shrugged");
+        act("wave", "waves", "wave", "waving", "waved", "waves goodbye", "waves hello");
+        act("point", "points", "point", "pointing", "pointed");
+        act("open-palms", "open palms", "opens palms", "opens hands", "spreads hands", "spreads arms",
                 "pleads", "pleading", "explains", "explaining");
-        act(Gesture.BEAT, "emphasises", "emphasizes", "emphasising", "emphasizing", "emphatic", "emphatically",
+        act("beat", "emphasises", "emphasizes", "emphasising", "emphasizing", "emphatic", "emphatically",
                 "stresses", "beat gesture", "beats out");
-        act(Gesture.HAND_TO_CHEST, "hand to chest", "hand on chest", "hand on heart", "hand over heart",
+        act("hand-to-chest", "hand to chest", "hand on chest", "hand on heart", "hand over heart",
                 "touches chest", "touches heart");
-        act(Gesture.LEAN_IN, "leans in", "lean in", "leaning in", "leans forward", "leans closer", "leaning forward");
-        act(Gesture.LEAN_BACK, "leans back", "lean back", "leaning back", "pulls back", "recoils", "sits back");
+        act("lean-in", "leans in", "lean in", "leaning in", "leans forward", "leans closer", "leaning forward");
+        act("lean-back", "leans back", "lean back", "leaning back", "pulls back", "recoils", "sits back");
+        act("facepalm", "facepalm", "facepalms", "face palm", "face palms", "head in hand");
+        act("thumbs-up", "thumbs up", "gives thumbs up", "gives a thumbs up");
+        act("arms-cross", "crosses arms", "cross arms", "arms crossed", "folds arms", "arms folded");
+        act("chin-stroke", "strokes chin", "stroking chin", "chin stroke", "rubs chin");
+        act("scratch-head", "scratches head", "scratching head", "scratch head");
+        act("head-tilt", "tilts head", "tilt head", "tilting head", "cocks head", "head tilt");
+        act("fist-pump", "fist pump", "pumps fist", "fist pumps", "cheers", "cheering");
+        act("stop", "holds up hand", "raises palm", "signals stop", "stop gesture");
+        act("beckon", "beckons", "beckoning", "waves over", "motions closer");
+        act("brush-off", "brushes off", "waves off", "waves away", "waves it off");
+        act("hands-on-hips", "hands on hips", "puts hands on hips", "arms akimbo");
 
         // Timing marks.
         mark(TimingCue.Kind.HOLD, 1, "pauses", "pause", "pausing", "beat", "freezes", "freeze", "frozen",
@@ -206,7 +216,7 @@ final class Vocabulary {
         for (String w : words) put(w, new Feel(e, intensity, true));
     }
 
-    private static void act(Gesture g, String... words) {
+    private static void act(String g, String... words) {
         for (String w : words) put(w, new Act(g));
     }
 

@@ -5,12 +5,14 @@ import org.cuestudio.core.time.TimeRange;
 
 /**
  * A timing mark: {@code HOLD} freezes the body (breathing and blinking go on); {@code REACT} is a startle
- * reaction at the range start (anticipation, action, overshoot, settle) scaled by {@code strength}.
+ * reaction at the range start (anticipation, action, overshoot, settle) scaled by {@code strength};
+ * {@code TEMPO} speeds up or slows the idle motion over its range: strength 0.5 is the normal pace, 0 half of it,
+ * 1 twice it.
  */
 public record TimingCue(String id, TimeRange range, Kind kind, double strength) implements Cue {
     /** What the timing mark does. */
     public enum Kind {
-        HOLD, REACT
+        HOLD, REACT, TEMPO
     }
 
     public TimingCue {

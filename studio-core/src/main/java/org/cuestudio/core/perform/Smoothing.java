@@ -82,13 +82,24 @@ final class Smoothing {
      * Smooth value noise in [-1, 1] with about {@code hz} wiggles per second, from a seeded lattice.
      */
     static double[] noise(int frames, double fps, double hz, long seed) {
+        double[] clock = new double[frames];
+        for (int f = 0; f < frames; f++) clock[f] = f / fps;
+        return noise(clock, hz, seed);
+    }
+
+    /**
+     * The same noise read at a clock of its own ({@code clock[f]} seconds at frame f, not decreasing), so a tempo
+     * that runs the clock faster or slower speeds up or slows down the wiggles.
+     */
+    static double[] noise(double[] clock, double hz, long seed) {
         java.util.SplittableRandom r = new java.util.SplittableRandom(seed);
-        int knots = (int) StrictMath.ceil(frames / fps * hz) + 3;
+        int frames = clock.length;
+        int knots = (int) StrictMath.ceil((frames == 0 ? 0 : clock[frames - 1]) * hz) + 3;
         double[] k = new double[knots];
         for (int i = 0; i < knots; i++) k[i] = r.nextDouble() * 2 - 1;
         double[] out = new double[frames];
         for (int f = 0; f < frames; f++) {
-            double p = f / fps * hz;
+            double p = clock[f] * hz;
             int i = (int) StrictMath.floor(p);
             double u = smoothstep(p - i);
             out[f] = k[i] * (1 - u) + k[i + 1] * u;

@@ -147,7 +147,7 @@ class LiveLinkFaceCsvTest {
                 new CueTrack(CueLane.GAZE, List.of(new GazeCue("g", span(3, 7), GazeTarget.UP_LEFT))));
         Shot shot = new Shot("s", "S", "a.wav", "c", rate, Resolution.HD, tracks, List.of(), Map.of());
         Character c = new Character("c", "C", "sheet", Personality.DEFAULT, Map.of());
-        return new PerformancePlanner().plan(shot, c, audio, 3);
+        return org.cuestudio.core.perform.TestGestures.PLANNER.plan(shot, c, audio, 3);
     }
 
     private static TimeRange span(double from, double to) {

@@ -32,7 +32,7 @@ class DirectionNotesTest {
     static String describe(Cue c) {
         String what = switch (c) {
             case EmotionCue e -> "emotion " + name(e.emotion()) + " " + num(e.intensity());
-            case GestureCue g -> "gesture " + name(g.gesture()) + " " + num(g.intensity()) + " " + name(g.side());
+            case GestureCue g -> "gesture " + g.gesture() + " " + num(g.intensity()) + " " + name(g.side());
             case GazeCue g -> "gaze " + name(g.target());
             case TimingCue t -> "timing " + name(t.kind()) + " " + num(t.strength());
         };

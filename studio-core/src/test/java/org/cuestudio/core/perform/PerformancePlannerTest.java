@@ -19,7 +19,6 @@ import org.cuestudio.core.model.Emotion;
 import org.cuestudio.core.model.EmotionCue;
 import org.cuestudio.core.model.GazeCue;
 import org.cuestudio.core.model.GazeTarget;
-import org.cuestudio.core.model.Gesture;
 import org.cuestudio.core.model.GestureCue;
 import org.cuestudio.core.model.Personality;
 import org.cuestudio.core.model.Shot;
@@ -31,7 +30,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 class PerformancePlannerTest {
-    private final PerformancePlanner planner = new PerformancePlanner();
+    private final PerformancePlanner planner = TestGestures.PLANNER;
 
     private static double mean(Performance p, int from, int to, java.util.function.ToDoubleFunction<PerformanceFrame> f) {
         return p.frames().subList(from, to).stream().mapToDouble(f).average().orElseThrow();
@@ -46,13 +45,13 @@ class PerformancePlannerTest {
     @Test
     void sameInputsGiveBitIdenticalFramesAcrossThreads() throws Exception {
         Shot s = shot(new EmotionCue("e", seconds(1, 5), Emotion.JOY, 1, Ticks.ofMillis(300), Ticks.ofMillis(300)),
-                new GestureCue("g", seconds(2, 4), Gesture.WAVE, 1, Side.RIGHT));
+                new GestureCue("g", seconds(2, 4), "wave", 1, Side.RIGHT));
         AudioFeatures a = speech(30, 3);
         Performance reference = planner.plan(s, MIRA, a, 7);
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
             List<Future<Performance>> runs = new ArrayList<>();
-            for (int i = 0; i < 8; i++) runs.add(pool.submit(() -> new PerformancePlanner().plan(s, MIRA, a, 7)));
+            for (int i = 0; i < 8; i++) runs.add(pool.submit(() -> TestGestures.PLANNER.plan(s, MIRA, a, 7)));
             for (Future<Performance> f : runs) assertThat(f.get().frames()).isEqualTo(reference.frames());
         } finally {
             pool.shutdown();
@@ -131,7 +130,7 @@ class PerformancePlannerTest {
 
     @Test
     void waveRaisesTheCharactersRightHandOnTheViewersLeft() {
-        Performance p = planner.plan(shot(new GestureCue("g", seconds(1, 4), Gesture.WAVE, 1, Side.RIGHT)), MIRA,
+        Performance p = planner.plan(shot(new GestureCue("g", seconds(1, 4), "wave", 1, Side.RIGHT)), MIRA,
                 silence(6), 1);
         PerformanceFrame mid = p.frames().get(60);
         assertThat(mid.get(Channel.LEFT_SHOULDER)).isGreaterThan(100);
@@ -181,7 +180,7 @@ class PerformancePlannerTest {
     void continuousChannelsNeverJumpBetweenFrames() {
         Shot s = shot(new EmotionCue("e", seconds(1, 3), Emotion.ANGER, 1, 0, 0),
                 new GazeCue("g", seconds(2, 5), GazeTarget.UP_RIGHT),
-                new GestureCue("w", seconds(4, 6), Gesture.POINT, 1, Side.BOTH),
+                new GestureCue("w", seconds(4, 6), "point", 1, Side.BOTH),
                 new TimingCue("h", seconds(6, 7), TimingCue.Kind.HOLD, 1),
                 new TimingCue("r", seconds(8, 9), TimingCue.Kind.REACT, 1));
         Performance p = planner.plan(s, MIRA, speech(12, 1), 3);

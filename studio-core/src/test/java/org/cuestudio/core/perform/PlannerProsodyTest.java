@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 /** How the planner uses prosody: nods on accents, a breath in before each phrase that follows a pause. */
 class PlannerProsodyTest {
-    private final PerformancePlanner planner = new PerformancePlanner();
+    private final PerformancePlanner planner = TestGestures.PLANNER;
 
     private static Prosody prosody(int frames, List<TimeRange> pauses, List<TimeRange> phrases, List<Prosody.Accent> accents) {
         return new Prosody(new float[frames], new float[frames], new boolean[frames], 0, pauses, phrases, accents);

@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /** Statistical checks of the planner's micro-performance over long synthetic shots. */
 class PlannerStatisticsTest {
-    private final PerformancePlanner planner = new PerformancePlanner();
+    private final PerformancePlanner planner = TestGestures.PLANNER;
 
     /**
      * Gaze shifts from the camera take ceil((21 ms + 2.2 ms/degree) x 25) frames in the eyes: 28 degrees left or
