@@ -7,7 +7,25 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.cuestudio.core.assets.AssetFiles;
+import org.cuestudio.core.audio.AudioFeatures;
+import org.cuestudio.core.model.Character;
+import org.cuestudio.core.model.Cue;
+import org.cuestudio.core.model.CueLane;
+import org.cuestudio.core.model.CueTrack;
+import org.cuestudio.core.model.GestureCue;
+import org.cuestudio.core.model.Personality;
+import org.cuestudio.core.model.Resolution;
+import org.cuestudio.core.model.Shot;
+import org.cuestudio.core.model.Side;
+import org.cuestudio.core.perform.Channel;
+import org.cuestudio.core.perform.Performance;
+import org.cuestudio.core.perform.PerformanceFrame;
+import org.cuestudio.core.perform.PerformancePlanner;
+import org.cuestudio.core.time.FrameRate;
+import org.cuestudio.core.time.Ticks;
+import org.cuestudio.core.time.TimeRange;
 import org.cuestudio.core.perform.GestureLibrary;
 import org.cuestudio.core.perform.GestureSpec;
 import org.junit.jupiter.api.Test;
@@ -50,6 +68,48 @@ class GestureLibraryReaderTest {
                     || g.body().a() != 0 || g.oscillation() != null;
             assertThat(moves).as("%s moves something", g.id()).isTrue();
         }
+    }
+
+    @Test
+    void everyShippedGestureMovesWhatItsEntrySaysWhenPlanned() {
+        FrameRate rate = FrameRate.FPS_25;
+        int n = 100;
+        AudioFeatures silence = new AudioFeatures(rate, rate.frameToTicks(n), new float[n], new boolean[n]);
+        PerformancePlanner planner = new PerformancePlanner(library());
+        Character still = new Character("c", "C", "s", new Personality(0.5, 0, 0.5, 0.5, 0.5), Map.of());
+        Performance rest = planner.plan(shot(List.of()), still, silence, 1);
+        for (GestureSpec g : library().gestures()) {
+            GestureCue cue = new GestureCue("g", TimeRange.between(Ticks.ofSeconds(0.5), Ticks.ofSeconds(3.5)), g.id(), 1,
+                    Side.RIGHT);
+            Performance p = planner.plan(shot(List.of(cue)), still, silence, 1);
+            PerformanceFrame at = p.frames().get(60), calm = rest.frames().get(60);
+            if (g.arm() != null) {
+                assertThat(Math.abs(at.get(Channel.LEFT_SHOULDER) - g.arm().shoulder())).as("%s shoulder", g.id())
+                        .isLessThan(Math.abs(g.oscillation() != null ? g.oscillation().amplitude() : 0) + 3);
+                assertThat(at.get(Channel.LEFT_HAND_POSE)).as("%s hand", g.id()).isEqualTo(g.arm().hand().ordinal());
+                boolean both = g.arms() == GestureSpec.Arms.BOTH;
+                assertThat(Math.abs(at.get(Channel.RIGHT_SHOULDER) - g.arm().shoulder()) < 5).as("%s both arms", g.id())
+                        .isEqualTo(both);
+            }
+            double moved = 0;
+            for (int f = 0; f < n; f++) {
+                PerformanceFrame a = p.frames().get(f), b = rest.frames().get(f);
+                for (Channel c : new Channel[] {Channel.HEAD_PITCH, Channel.HEAD_YAW, Channel.HEAD_ROLL,
+                        Channel.BODY_FORWARD, Channel.LEFT_SHOULDER}) {
+                    moved = Math.max(moved, Math.abs(a.get(c) - b.get(c)));
+                }
+            }
+            assertThat(moved).as("%s moves the body", g.id()).isGreaterThan(0.3);
+            for (var e : g.face().entrySet()) {
+                assertThat(at.get(e.getKey()) - calm.get(e.getKey())).as("%s %s", g.id(), e.getKey())
+                        .isGreaterThan((float) (e.getValue() * 0.5));
+            }
+        }
+    }
+
+    private static Shot shot(List<Cue> gestures) {
+        return new Shot("s", "S", "a.wav", "c", FrameRate.FPS_25, Resolution.HD,
+                List.of(new CueTrack(CueLane.GESTURE, gestures)), List.of(), Map.of());
     }
 
     @Test

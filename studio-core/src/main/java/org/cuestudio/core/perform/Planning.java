@@ -306,6 +306,8 @@ final class Planning {
             double t = Ticks.toSeconds(a.ticks());
             double s = a.strength();
             pulseAt(nod, t - NOD_LEAD - 0.2, 0.4, -3.2 * s * k);
+            behaviours.add(Behaviour.of(Behaviour.Kind.SPEECH_NOD, "nod on accent", t - NOD_LEAD - 0.2, t,
+                    t - NOD_LEAD + 0.2));
             if (s > 0.7) pulseAt(brow, t - 0.25, 0.5, 0.35 * s);
         }
     }
@@ -491,7 +493,7 @@ final class Planning {
         for (Cue cue : cues(CueLane.TIMING)) {
             TimingCue tc = (TimingCue) cue;
             if (tc.kind() != TimingCue.Kind.REACT) continue;
-            double start = Ticks.toSeconds(tc.range().start());
+            double start = Ticks.toSeconds(tc.range().start()) + delay;
             double s = tc.strength() * (0.7 + 0.6 * p.expressiveness());
             for (int f = firstFrame(start); f < n; f++) {
                 double tau = time(f) - start;
@@ -583,6 +585,7 @@ final class Planning {
         double[] left = s(ArkitBlendshape.eyeBlinkLeft), right = s(ArkitBlendshape.eyeBlinkRight);
         for (double[] b : blinks) {
             double start = b[0], d = b[1];
+            behaviours.add(Behaviour.of(Behaviour.Kind.BLINK, "blink", start, start + 0.35 * d, start + d));
             for (int f = firstFrame(start); f < n && time(f) < start + d; f++) {
                 double tau = time(f) - start;
                 double close = tau < 0.35 * d ? smoothstep(tau / (0.35 * d)) : 1 - smoothstep((tau - 0.35 * d) / (0.65 * d));
