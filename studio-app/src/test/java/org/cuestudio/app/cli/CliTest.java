@@ -36,13 +36,34 @@ class CliTest {
     void validateListsEveryProblemWithLineAndColumn() throws Exception {
         Path p = SampleCopy.into(dir);
         Path file = p.resolve("project.json");
-        Files.writeString(file, Files.readString(file).replace("\"emotion\": \"joy\"", "\"emotion\": \"glee\"")
-                .replace("\"gesture\": \"nod\"", "\"gesture\": \"moonwalk\""));
+        String original = Files.readString(file);
+        Files.writeString(file, original.replace("\"emotion\": \"joy\"", "\"emotion\": \"glee\"")
+                .replace("\"intensity\": 0.8", "\"intensity\": 8"));
         Run r = cue("validate", p.toString());
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.out().lines()).hasSizeGreaterThanOrEqualTo(3)
                 .allSatisfy(l -> assertThat(l).matches(".*project\\.json:\\d+:\\d+: .*"));
-        assertThat(r.out()).contains("\"glee\" is not a valid emotion").contains("\"moonwalk\" is not a valid gesture");
+        assertThat(r.out()).contains("\"glee\" is not a valid emotion").contains("intensity");
+        // A project that reads is checked against the gesture library too, at the cue's place.
+        String moonwalk = original.replace("\"gesture\": \"nod\"", "\"gesture\": \"moonwalk\"");
+        Files.writeString(file, moonwalk);
+        long line = moonwalk.substring(0, moonwalk.indexOf("moonwalk")).lines().count();
+        Run g = cue("validate", p.toString());
+        assertThat(g.code()).isEqualTo(1);
+        assertThat(g.out()).matches("(?s).*project\\.json:" + line + ":\\d+: .*\"moonwalk\" is not a valid gesture.*")
+                .contains("the gesture library");
+    }
+
+    @Test
+    void gesturesListsTheLibraryAndReportsABrokenOneWithItsPlace() throws Exception {
+        Run r = cue("gestures");
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("25 gestures in").containsPattern("(?m)^  facepalm +one +0\\.35 / 0\\.20 / 0\\.50");
+        Path bad = dir.resolve("library.json");
+        Files.writeString(bad, "{\"type\": \"GestureLibrary.1\",\n \"gestures\": [{\"id\": \"Wave\"}]}");
+        Run broken = cue("gestures", "--library", bad.toString());
+        assertThat(broken.code()).isEqualTo(1);
+        assertThat(broken.err()).contains("library.json:2:").contains("lower-case words");
     }
 
     @Test
