@@ -1,10 +1,6 @@
 package org.cuestudio.format;
 
-import com.fasterxml.jackson.core.JsonPointer;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -25,55 +21,23 @@ import org.jspecify.annotations.Nullable;
 public final class GestureLibraryReader {
     /** The library file under an installation's (or a checkout's) {@code assets} folder. */
     public static final String ASSETS_PATH = "assets/gestures/library.json";
-    /** Largest library file read, bytes. */
-    static final long MAX_BYTES = 4L << 20;
-
     private static final List<String> FIELDS = List.of("id", "label", "description", "arms", "phases", "arm", "head",
             "body", "face", "oscillation");
 
-    private final Path file;
-    private final List<Object[]> problems = new ArrayList<>();
+    private final AssetFile in;
 
-    private GestureLibraryReader(Path file) {
-        this.file = file;
+    private GestureLibraryReader(AssetFile in) {
+        this.in = in;
     }
 
     public static GestureLibrary read(Path file) throws ProjectFormatException {
-        byte[] bytes;
-        try {
-            if (Files.size(file) > MAX_BYTES) {
-                throw new ProjectFormatException(file, "the gesture library is larger than 4 MB",
-                        "check that this is the gesture library");
-            }
-            bytes = Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new ProjectFormatException(file, "cannot read the gesture library: " + e.getMessage(),
-                    "check that the file exists and can be read (" + ASSETS_PATH + " in the installation)");
-        }
-        JsonNode root;
-        try {
-            root = ProjectReader.TREES.readTree(bytes);
-        } catch (JsonProcessingException e) {
-            var at = e.getLocation();
-            throw new ProjectFormatException(List.of(new Problem(file, at == null ? 0 : at.getLineNr(),
-                    at == null ? 0 : at.getColumnNr(), "not valid JSON: " + e.getOriginalMessage(),
-                    "fix the JSON syntax at that place")));
-        } catch (IOException e) {
-            throw new ProjectFormatException(file, "cannot read the gesture library: " + e.getMessage());
-        }
-        return new GestureLibraryReader(file).bind(root, bytes);
+        return new GestureLibraryReader(AssetFile.read(file, "the gesture library", ASSETS_PATH)).bind();
     }
 
-    private GestureLibrary bind(JsonNode root, byte[] bytes) throws ProjectFormatException {
+    private GestureLibrary bind() throws ProjectFormatException {
         List<GestureSpec> out = new ArrayList<>();
-        if (root == null || !root.isObject()) {
-            problem("", "the gesture library must be a JSON object", "start it with {\"type\": \"GestureLibrary.1\"");
-        } else if (!"GestureLibrary.1".equals(root.path("type").asText(null))) {
-            problem("/type", "\"type\" must be \"GestureLibrary.1\"", "write \"type\": \"GestureLibrary.1\"");
-        } else if (!root.path("gestures").isArray()) {
-            problem("/gestures", "\"gestures\" must be an array of gestures", "write \"gestures\": [ ... ]");
-        } else {
-            JsonNode gs = root.get("gestures");
+        JsonNode gs = in.array("GestureLibrary.1", "gestures", "{\"id\": \"nod\", ...}");
+        if (gs != null) {
             java.util.Set<String> ids = new java.util.HashSet<>();
             for (int i = 0; i < gs.size(); i++) {
                 GestureSpec g = gesture(gs.get(i), "/gestures/" + i);
@@ -83,25 +47,16 @@ public final class GestureLibraryReader {
                 else out.add(g);
             }
         }
-        if (!problems.isEmpty()) {
-            List<JsonPointer> ptrs = problems.stream().map(p -> JsonPointer.compile((String) p[0])).toList();
-            Map<JsonPointer, Locator.Position> at = Locator.locate(bytes, ptrs);
-            List<Problem> ps = new ArrayList<>();
-            for (int i = 0; i < problems.size(); i++) {
-                Locator.Position pos = at.get(ptrs.get(i));
-                ps.add(new Problem(file, pos.line(), pos.column(), (String) problems.get(i)[1], (String) problems.get(i)[2]));
-            }
-            throw new ProjectFormatException(ps);
-        }
-        return new GestureLibrary(file.toString(), out);
+        in.throwProblems();
+        return new GestureLibrary(in.file.toString(), out);
     }
 
     private void problem(String pointer, String message, String hint) {
-        problems.add(new Object[] {pointer, message, hint});
+        in.problem(pointer, message, hint);
     }
 
     private @Nullable GestureSpec gesture(JsonNode g, String at) {
-        int before = problems.size();
+        int before = in.problemCount();
         if (!g.isObject()) {
             problem(at, "a gesture must be an object", "write {\"id\": \"nod\", ...}");
             return null;
@@ -168,9 +123,9 @@ public final class GestureLibraryReader {
             double amplitude = number(o, at + "/oscillation", w, "amplitude", -90, 90, null);
             double hertz = number(o, at + "/oscillation", w, "hertz", 0.05, 10, null);
             double cycles = number(o, at + "/oscillation", w, "cycles", 0, 100, 0.0);
-            if (target != null && problems.size() == before) osc = new GestureSpec.Oscillation(target, amplitude, hertz, cycles);
+            if (target != null && in.problemCount() == before) osc = new GestureSpec.Oscillation(target, amplitude, hertz, cycles);
         }
-        if (problems.size() > before) return null;
+        if (in.problemCount() > before) return null;
         String label = g.path("label").asText(org.cuestudio.core.model.GestureCue.labelOf(id));
         return new GestureSpec(id, label, g.path("description").asText(""), arms, arm, prep, stroke, retract, head, body,
                 face, osc);

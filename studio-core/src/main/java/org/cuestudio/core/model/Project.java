@@ -11,18 +11,29 @@ import java.util.Optional;
  * <p>{@code unknown} holds objects in the project's {@code characters} and {@code shots} arrays that a newer
  * Cue Studio wrote and this release cannot interpret; they are carried along untouched so that saving keeps them.
  */
-public record Project(String name, List<Character> characters, List<Shot> shots, Map<String, String> metadata,
-        List<UnknownObject> unknown) {
+public record Project(String name, List<Character> characters, List<Shot> shots,
+        List<EmotionPreset> emotionPresets, Map<String, String> metadata, List<UnknownObject> unknown) {
     public Project {
         characters = List.copyOf(characters);
         shots = List.copyOf(shots);
+        emotionPresets = List.copyOf(emotionPresets);
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (EmotionPreset p : emotionPresets) {
+            if (!ids.add(p.id())) throw new IllegalArgumentException("emotion preset '" + p.id() + "' is defined twice");
+        }
         metadata = Map.copyOf(metadata);
         unknown = List.copyOf(unknown);
     }
 
-    /** A project with nothing from newer releases. */
+    /** A project without emotion presets, possibly with objects from newer releases. */
+    public Project(String name, List<Character> characters, List<Shot> shots, Map<String, String> metadata,
+            List<UnknownObject> unknown) {
+        this(name, characters, shots, List.of(), metadata, unknown);
+    }
+
+    /** A project with nothing from newer releases and no emotion presets. */
     public Project(String name, List<Character> characters, List<Shot> shots, Map<String, String> metadata) {
-        this(name, characters, shots, metadata, List.of());
+        this(name, characters, shots, List.of(), metadata, List.of());
     }
 
     public Optional<Shot> shot(String id) {
@@ -44,10 +55,19 @@ public record Project(String name, List<Character> characters, List<Shot> shots,
                 + "' in project '" + name + "'; characters: " + characters.stream().map(Character::id).toList()));
     }
 
+    public Optional<EmotionPreset> emotionPreset(String id) {
+        return emotionPresets.stream().filter(p -> p.id().equals(id)).findFirst();
+    }
+
+    /** A copy with these emotion presets. */
+    public Project withEmotionPresets(List<EmotionPreset> presets) {
+        return new Project(name, characters, shots, presets, metadata, unknown);
+    }
+
     /** A copy with one shot replaced (matched by id). */
     public Project withShot(Shot shot) {
         requireShot(shot.id());
         return new Project(name, characters,
-                shots.stream().map(s -> s.id().equals(shot.id()) ? shot : s).toList(), metadata, unknown);
+                shots.stream().map(s -> s.id().equals(shot.id()) ? shot : s).toList(), emotionPresets, metadata, unknown);
     }
 }

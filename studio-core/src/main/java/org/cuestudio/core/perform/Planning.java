@@ -172,23 +172,27 @@ final class Planning {
         }
         for (Cue cue : cues(CueLane.EMOTION)) {
             EmotionCue e = (EmotionCue) cue;
-            float[] face = EmotionMap.face(e.emotion());
-            EmotionMap.Posture post = EmotionMap.posture(e.emotion());
             double start = Ticks.toSeconds(e.range().start());
             double end = Ticks.toSeconds(e.range().endExclusive());
             double in = Math.max(1e-3, Ticks.toSeconds(e.easeIn()));
             double out = Math.max(1e-3, Ticks.toSeconds(e.easeOut()));
-            for (int f = firstFrame(start); f < n; f++) {
-                double t = time(f);
-                if (t >= end) break;
-                double w = e.intensity() * smoothstep((t - start) / in) * smoothstep((end - t) / out);
-                for (int b = 0; b < face.length; b++) shapes[b][f] += face[b] * w * expressive;
-                pitch[f] += post.headPitch() * w;
-                roll[f] += post.headRoll() * w;
-                yaw[f] += post.headYaw() * w;
-                forward[f] += post.bodyForward() * w;
-                energy[f] += (post.energy() - 1) * w;
-                blinkFactor[f] += (post.blinkRateFactor() - 1) * w;
+            // A mixed feeling is its emotions added at their weights, each as if it were a cue of its own.
+            for (var part : e.mix().entrySet()) {
+                float[] face = EmotionMap.face(part.getKey());
+                EmotionMap.Posture post = EmotionMap.posture(part.getKey());
+                double weight = e.intensity() * part.getValue();
+                for (int f = firstFrame(start); f < n; f++) {
+                    double t = time(f);
+                    if (t >= end) break;
+                    double w = weight * smoothstep((t - start) / in) * smoothstep((end - t) / out);
+                    for (int b = 0; b < face.length; b++) shapes[b][f] += face[b] * w * expressive;
+                    pitch[f] += post.headPitch() * w;
+                    roll[f] += post.headRoll() * w;
+                    yaw[f] += post.headYaw() * w;
+                    forward[f] += post.bodyForward() * w;
+                    energy[f] += (post.energy() - 1) * w;
+                    blinkFactor[f] += (post.blinkRateFactor() - 1) * w;
+                }
             }
         }
         add(c(Channel.HEAD_PITCH), pitch);

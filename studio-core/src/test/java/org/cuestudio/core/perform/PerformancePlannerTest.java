@@ -207,4 +207,21 @@ class PerformancePlannerTest {
                     .isEqualTo(b.frames().get(f).get(ArkitBlendshape.mouthSmileLeft));
         }
     }
+
+    @Test
+    void aMixedFeelingMovesTheShapesOfEachOfItsEmotions() {
+        org.cuestudio.core.model.EmotionPreset bittersweet = new org.cuestudio.core.model.EmotionPreset("bittersweet",
+                "Bittersweet", Emotion.JOY, java.util.Map.of(Emotion.SADNESS, 0.6));
+        Performance joy = planner.plan(shot(new EmotionCue("e", seconds(0, 8), Emotion.JOY, 1, 0, 0)), MIRA, silence(8), 1);
+        Performance mixed = planner.plan(shot(org.cuestudio.core.model.EmotionCue.of("e", seconds(0, 8), bittersweet, 1,
+                0, 0)), MIRA, silence(8), 1);
+        Performance sad = planner.plan(shot(new EmotionCue("e", seconds(0, 8), Emotion.SADNESS, 0.6, 0, 0)), MIRA,
+                silence(8), 1);
+        PerformanceFrame j = joy.frames().get(100), m = mixed.frames().get(100), s = sad.frames().get(100);
+        // Sadness's inner brow raise and frown join joy's smile.
+        assertThat(m.get(ArkitBlendshape.browInnerUp)).isGreaterThan(j.get(ArkitBlendshape.browInnerUp) + 0.2f);
+        assertThat(m.get(ArkitBlendshape.mouthSmileLeft)).isGreaterThan(s.get(ArkitBlendshape.mouthSmileLeft) + 0.3f);
+        assertThat(m.get(ArkitBlendshape.cheekSquintLeft)).isCloseTo(j.get(ArkitBlendshape.cheekSquintLeft),
+                org.assertj.core.data.Offset.offset(0.01f));
+    }
 }
