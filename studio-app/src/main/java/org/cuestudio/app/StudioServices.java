@@ -123,6 +123,11 @@ public final class StudioServices implements AutoCloseable {
         return new ShotMedia(audioFile, clip, features, model, partners);
     }
 
+    /** The shot's recording, decoded for analysis (cached per file). */
+    public AudioClip shotAudio(LoadedProject lp, Shot shot) throws AudioDecodeException {
+        return decoded(pathIn(lp, shot.audio(), "shot '" + shot.id() + "' audio"));
+    }
+
     private AudioClip decoded(Path audioFile) throws AudioDecodeException {
         AudioClip clip;
         synchronized (this) {

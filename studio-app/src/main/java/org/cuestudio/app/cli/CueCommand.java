@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
                 + "on PROJECT (default: the bundled sample project).",
         subcommands = {RenderCommand.class, ValidateCommand.class, UpgradeCommand.class, LipSyncCommand.class,
                 CurvesCommand.class, CacheCommand.class, BenchCommand.class, DoctorCommand.class, SheetCommand.class,
-                GesturesCommand.class, CommandLine.HelpCommand.class})
+                GesturesCommand.class, DirectCommand.class, CommandLine.HelpCommand.class})
 public final class CueCommand implements Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", paramLabel = "PROJECT",
             description = "Project folder or project.json to open.")

@@ -67,6 +67,29 @@ class CliTest {
     }
 
     @Test
+    void directTurnsANoteIntoCuesOfTheShotAndSavesThem() throws Exception {
+        Path p = SampleCopy.into(dir);
+        String before = Files.readString(p.resolve("project.json"));
+        Run dry = cue("direct", p.toString(), "--note", "nervous, then shrugs and smiles at the end", "--dry-run");
+        assertThat(dry.code()).as(dry.err()).isZero();
+        assertThat(dry.out()).contains("note-1").contains("Fear").contains("Shrug").contains("Joy");
+        assertThat(Files.readString(p.resolve("project.json"))).isEqualTo(before);
+
+        Run within = cue("direct", p.toString(), "--note", "facepalm at the end", "--within", "4-6");
+        assertThat(within.code()).as(within.err()).isZero();
+        assertThat(within.out()).containsPattern("note-1 +Gesture +4\\.00- +6\\.00 s +Facepalm")
+                .contains("added 1 cue");
+        Run again = cue("direct", p.toString(), "--note", "nods", "--within", "1-2");
+        assertThat(again.out()).contains("note2-1");
+        assertThat(Files.readString(p.resolve("project.json"))).contains("\"gesture\": \"facepalm\"")
+                .contains("note2-1");
+        assertThat(cue("validate", p.toString()).out().strip()).isEqualTo("ok");
+        Run outside = cue("direct", p.toString(), "--note", "nods", "--within", "14-99");
+        assertThat(outside.code()).isEqualTo(1);
+        assertThat(outside.err()).contains("is not a stretch of shot 'hello'");
+    }
+
+    @Test
     void validateReportsHostilePathsWithoutTouchingThem() throws Exception {
         Path p = SampleCopy.into(dir);
         Path file = p.resolve("project.json");

@@ -116,6 +116,18 @@ public final class DirectionNotes {
         return new Run(shotTicks, idPrefix).read(text);
     }
 
+    /**
+     * Parses a note for one stretch of a shot (a note on a cue): the note is read as if the stretch were the whole
+     * shot (so "at the end" is the end of the stretch and "at 2s" two seconds into it) and the cues are placed
+     * within it.
+     */
+    public static Result parseWithin(String text, TimeRange stretch, String idPrefix) {
+        Result r = parse(text, stretch.duration(), idPrefix);
+        List<Cue> moved = new ArrayList<>();
+        for (Cue c : r.cues()) moved.add(c.withRange(new TimeRange(c.range().start() + stretch.start(), c.range().duration())));
+        return new Result(moved, r.warnings(), r.unknownWords());
+    }
+
     /** A stretch of the shot that a part of the note covers: states fill it, actions start at its start. */
     private record Part(long start, long end, String text) {}
 
