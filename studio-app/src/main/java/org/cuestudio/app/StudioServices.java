@@ -164,7 +164,17 @@ public final class StudioServices implements AutoCloseable {
      * partners if it has any.
      */
     public Performance plan(Project project, Shot shot, ShotMedia media, long seed) {
-        return planner().plan(shot, cast(project, shot, media), 0, seed);
+        return plan(project, shot, media, shot.characterId(), seed);
+    }
+
+    /** Plans the performance of one character of the shot (its own character or a partner). */
+    public Performance plan(Project project, Shot shot, ShotMedia media, String characterId, long seed) {
+        int who = shot.cast().indexOf(characterId);
+        if (who < 0) {
+            throw new IllegalArgumentException("character '" + characterId + "' is not in shot '" + shot.id()
+                    + "'; the shot has " + shot.cast());
+        }
+        return planner().plan(shot, cast(project, shot, media), who, seed);
     }
 
     /** The performers of the shot, each with its voice. */

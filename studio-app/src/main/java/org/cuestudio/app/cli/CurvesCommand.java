@@ -43,6 +43,10 @@ public final class CurvesCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", required = true, description = "File to write (replaced if it exists).")
     Path out;
 
+    @Option(names = "--character", paramLabel = "ID",
+            description = "Which character of the shot (default: the shot's own; a partner's id for its curves).")
+    String character;
+
     @Option(names = "--seed", defaultValue = "1", description = "Seed of the micro-performance. Default: ${DEFAULT-VALUE}.")
     long seed;
 
@@ -90,7 +94,12 @@ public final class CurvesCommand implements Callable<Integer> {
         Performance perf;
         try (StudioServices services = new StudioServices()) {
             StudioServices.ShotMedia media = services.media(lp, s);
-            perf = services.plan(lp.project(), s, media, seed);
+            String who = character == null ? s.characterId() : character;
+            if (!s.cast().contains(who)) {
+                err.println("error: character '" + who + "' is not in shot '" + s.id() + "'; the shot has " + s.cast());
+                return 1;
+            }
+            perf = services.plan(lp.project(), s, media, who, seed);
         }
         Path target = out.toAbsolutePath();
         writeAtomically(target, w -> {
@@ -100,7 +109,7 @@ public final class CurvesCommand implements Callable<Integer> {
                 Map<String, String> source = new LinkedHashMap<>();
                 source.put("project", lp.project().name());
                 source.put("shot", s.id());
-                source.put("character", s.characterId());
+                source.put("character", character == null ? s.characterId() : character);
                 source.put("seed", Long.toString(seed));
                 source.put("planner", PerformancePlanner.VERSION);
                 CurvesJson.write(perf, source, w);
