@@ -8,6 +8,8 @@ import org.cuestudio.core.audio.AudioClip;
 import org.cuestudio.core.audio.AudioDecodeException;
 import org.cuestudio.core.audio.AudioDecoder;
 import org.cuestudio.core.audio.AudioFeatures;
+import org.cuestudio.core.audio.PeakPyramid;
+import org.cuestudio.format.cache.PeakCache;
 import org.cuestudio.core.model.Character;
 import org.cuestudio.core.model.Quality;
 import org.cuestudio.core.model.Shot;
@@ -40,7 +42,8 @@ public final class ServicesPorts implements StudioPorts {
         AudioDecoder decoder = nativeDecoder();
         AudioClip clip = decoder != null ? decoder.decode(file, StudioServices.ANALYSIS_RATE)
                 : JavaSoundAudio.decode(file, StudioServices.ANALYSIS_RATE);
-        return ShotAudio.of(file, clip, AudioFeatures.analyse(clip, shot.frameRate()));
+        PeakPyramid peaks = new PeakCache(project.cacheFolder().resolve("peaks")).get(file, () -> PeakPyramid.of(clip));
+        return new ShotAudio(file, clip, AudioFeatures.analyse(clip, shot.frameRate()), peaks);
     }
 
     private @Nullable AudioDecoder nativeDecoder() {

@@ -31,7 +31,6 @@ import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
-import org.cuestudio.core.audio.WaveformPeaks;
 import org.cuestudio.core.model.Cue;
 import org.cuestudio.core.model.CueLane;
 import org.cuestudio.core.model.Emotion;
@@ -520,8 +519,7 @@ public final class TimelineView extends Region {
         g.strokeLine(HEADER_WIDTH, snap(mid), w, snap(mid));
         int columns = (int) Math.max(0, Math.ceil(w - HEADER_WIDTH));
         double pps = pixelsPerSecond.get();
-        WaveformPeaks peaks = audio.peaks();
-        float[][] mm = WaveformColumns.reduce(peaks, scroll.get() / pps, 1 / pps, columns);
+        float[][] mm = audio.columns(scroll.get() / pps, 1 / pps, columns);
         g.setFill(WAVE);
         for (int i = 0; i < columns; i++) {
             float lo = mm[0][i], hi = mm[1][i];
