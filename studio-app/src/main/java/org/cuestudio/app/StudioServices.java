@@ -23,6 +23,7 @@ import org.cuestudio.core.perform.Performance;
 import org.cuestudio.core.perform.PerformancePlanner;
 import org.cuestudio.core.render.CharacterModel;
 import org.cuestudio.core.render.CharacterSheetException;
+import org.cuestudio.core.render.FrameRange;
 import org.cuestudio.core.render.RenderBackend;
 import org.cuestudio.core.render.RenderBackendProvider;
 import org.cuestudio.core.render.RenderSettings;
@@ -99,10 +100,10 @@ public final class StudioServices implements AutoCloseable {
 
     /** Decodes the shot's audio and loads its character (cached per file). */
     public ShotMedia media(LoadedProject lp, Shot shot) throws AudioDecodeException, CharacterSheetException {
-        Path audioFile = pathIn(lp, shot.audio(), "shot '" + shot.id() + "' audio");
+        Path audioFile = audioFile(lp, shot);
         Character c = lp.project().requireCharacter(shot.characterId());
         Path sheet = pathIn(lp, c.sheet(), "character '" + c.id() + "' sheet");
-        AudioClip clip = decoded(audioFile);
+        AudioClip clip = audio(audioFile);
         CharacterModel model;
         synchronized (this) {
             model = characters.get(sheet);
@@ -118,17 +119,37 @@ public final class StudioServices implements AutoCloseable {
         for (Partner p : shot.partners()) {
             if (p.audio() == null || partners.containsKey(p.audio())) continue;
             Path file = pathIn(lp, p.audio(), "shot '" + shot.id() + "' partner '" + p.characterId() + "' audio");
-            partners.put(p.audio(), voice(decoded(file), shot));
+            partners.put(p.audio(), voice(audio(file), shot));
         }
         return new ShotMedia(audioFile, clip, features, model, partners);
     }
 
     /** The shot's recording, decoded for analysis (cached per file). */
     public AudioClip shotAudio(LoadedProject lp, Shot shot) throws AudioDecodeException {
-        return decoded(pathIn(lp, shot.audio(), "shot '" + shot.id() + "' audio"));
+        return audio(audioFile(lp, shot));
     }
 
-    private AudioClip decoded(Path audioFile) throws AudioDecodeException {
+    /** A recording's features at the shot's frame rate, with the lip-sync model's mouth shapes. */
+    private static AudioFeatures voice(AudioClip clip, Shot shot) {
+        AudioFeatures features = AudioFeatures.analyse(clip, shot.frameRate());
+        try (LipSync lipSync = LipSyncProvider.load().create()) {
+            return features.withMouthShapes(lipSync.perFrame(clip, null, shot.frameRate()));
+        }
+    }
+
+    /**
+     * The shot's length in frames: the frames that cover its audio, as the planner and every export count them.
+     * Decodes only the audio (cached per file), so it is cheap next to {@link #media}.
+     */
+    public int frameCount(LoadedProject lp, Shot shot) throws AudioDecodeException {
+        return (int) shot.frameRate().framesCovering(audio(audioFile(lp, shot)).durationTicks());
+    }
+
+    private static Path audioFile(LoadedProject lp, Shot shot) {
+        return pathIn(lp, shot.audio(), "shot '" + shot.id() + "' audio");
+    }
+
+    private AudioClip audio(Path audioFile) throws AudioDecodeException {
         AudioClip clip;
         synchronized (this) {
             clip = audio.get(audioFile);
@@ -141,14 +162,6 @@ public final class StudioServices implements AutoCloseable {
             }
         }
         return clip;
-    }
-
-    /** A recording's features at the shot's frame rate, with the lip-sync model's mouth shapes. */
-    private static AudioFeatures voice(AudioClip clip, Shot shot) {
-        AudioFeatures features = AudioFeatures.analyse(clip, shot.frameRate());
-        try (LipSync lipSync = LipSyncProvider.load().create()) {
-            return features.withMouthShapes(lipSync.perFrame(clip, null, shot.frameRate()));
-        }
     }
 
     private static Path pathIn(LoadedProject lp, String rel, String what) {
@@ -207,10 +220,25 @@ public final class StudioServices implements AutoCloseable {
     public RenderReport renderToFile(LoadedProject lp, String shotId, Quality quality, long seed, VideoFormat format,
             Path output, ProgressListener progress, CancellationToken cancel)
             throws IOException, AudioDecodeException, CharacterSheetException {
+        return renderToFile(lp, shotId, quality, seed, format, null, output, progress, cancel);
+    }
+
+    /**
+     * Renders frames {@code frames} of a shot (null: all of it) as {@link #renderToFile} does. A range is the
+     * same frames as in a whole render, with the audio of just those frames; a PNG sequence keeps the shot's frame
+     * numbers. So the ranges of a shot, rendered anywhere, stitch into exactly the whole (docs/render-farm.md).
+     *
+     * @throws IllegalArgumentException if the range goes beyond the shot's last frame
+     */
+    public RenderReport renderToFile(LoadedProject lp, String shotId, Quality quality, long seed, VideoFormat format,
+            @Nullable FrameRange frames, Path output, ProgressListener progress, CancellationToken cancel)
+            throws IOException, AudioDecodeException, CharacterSheetException {
         long t0 = System.nanoTime();
         Shot shot = lp.project().requireShot(shotId);
         ShotMedia media = media(lp, shot);
         Performance perf = plan(lp.project(), shot, media, seed);
+        FrameRange range = frames == null ? FrameRange.all(perf.frameCount())
+                : frames.within(perf.frameCount(), shotId);
         RenderSettings settings = RenderSettings.forExport(shot, quality, format);
         Path out = output.toAbsolutePath();
         if (out.getParent() != null) Files.createDirectories(out.getParent());
@@ -218,11 +246,11 @@ public final class StudioServices implements AutoCloseable {
         ShotRenderer.Result result;
         try (SegmentCacheHandle cache = SegmentCacheHandle.open(lp.cacheFolder())) {
             VideoEncoder.Writer writer = encoder.open(out, new VideoSpec(format, settings.resolution(),
-                    shot.frameRate(), media.audioFile(), settings.backgroundArgb()));
+                    shot.frameRate(), media.audioFile(), settings.backgroundArgb(), range.first()));
             try {
                 ShotRenderer renderer = new ShotRenderer(backend(), cache.store());
-                result = renderer.render(perf, media.character(), settings, (i, frame) -> writer.write(frame), progress,
-                        cancel);
+                result = renderer.render(perf, media.character(), settings, range.first(), range.endExclusive(),
+                        (i, frame) -> writer.write(frame), progress, cancel);
             } catch (IOException | RuntimeException e) {
                 writer.abort();
                 throw e;

@@ -34,8 +34,9 @@ import org.jspecify.annotations.Nullable;
  * <p>Guarantees the exporter relies on:
  * <ul>
  * <li>the frame rate is stored as the exact fraction (30000/1001, not 29.97), one timestamp step per frame;</li>
- * <li>the audio starts at time zero with the video and is trimmed or padded with silence to exactly the video's
- *     length, so the file's duration is frames / fps;</li>
+ * <li>the audio starts with the video at time zero, cut from the shot's audio at the first frame's time
+ *     ({@link VideoSpec#firstFrame()}, 0 unless a range is exported), and is trimmed or padded with silence to
+ *     exactly the video's length, so the file's duration is frames / fps;</li>
  * <li>frames with alpha are composited over {@link VideoSpec#backgroundArgb()} (its alpha is ignored) where the
  *     format has no alpha;</li>
  * <li>the file is written under a hidden temporary name in the same folder and renamed only when
@@ -128,7 +129,7 @@ public final class FfmpegVideoEncoder implements VideoEncoder {
             this.nativePicture = ByteBuffer.allocateDirect(converter.bytes());
             Path audioFile = spec.audio();
             try {
-                this.audio = audioFile == null ? null : new PaddedAudio(audioFile);
+                this.audio = audioFile == null ? null : new PaddedAudio(audioFile, audioSamplesFor(0));
             } catch (AudioDecodeException e) {
                 throw new IOException("cannot write " + target + ": " + e.getMessage(), e);
             }
@@ -246,11 +247,13 @@ public final class FfmpegVideoEncoder implements VideoEncoder {
         }
 
         /**
-         * Audio samples (per channel) that cover exactly {@code frames} frames: {@code frames * den * 48000 / num},
-         * rounded to the nearest sample, so the audio never drifts from the picture however long the shot.
+         * The position in the shot's audio (samples per channel) where the {@code frames}-th frame written ends:
+         * {@code (firstFrame + frames) * den * 48000 / num}, rounded to the nearest sample, so the audio never drifts
+         * from the picture however long the shot, and ranges of a shot cut it at the same samples as a whole export.
          */
         private long audioSamplesFor(long frames) {
-            return PaddedAudio.samplesFor(frames, spec.frameRate().numerator(), spec.frameRate().denominator());
+            return PaddedAudio.samplesFor(spec.firstFrame() + frames, spec.frameRate().numerator(),
+                    spec.frameRate().denominator());
         }
 
         private void recordSamples(FloatBuffer interleaved) throws FrameRecorder.Exception {

@@ -30,11 +30,25 @@ final class PaddedAudio implements AutoCloseable {
     private long written;
 
     PaddedAudio(Path file) throws AudioDecodeException {
-        // The audio may be as long as it likes; only what fits under the video is ever read.
-        this.reader = FfmpegAudioReader.open(file, RATE, Double.MAX_VALUE);
+        this(file, 0);
     }
 
-    /** Samples per channel handed out so far. */
+    /**
+     * The audio from sample {@code start} (per channel) on, for an export that begins part way into the shot: the
+     * samples before it are decoded and dropped, so the cut falls on the same sample as in a whole export.
+     */
+    PaddedAudio(Path file, long start) throws AudioDecodeException {
+        // The audio may be as long as it likes; only what fits under the video is ever read.
+        this.reader = FfmpegAudioReader.open(file, RATE, Double.MAX_VALUE);
+        try {
+            writeUntil(start, chunk -> { });
+        } catch (AudioDecodeException | RuntimeException e) {
+            reader.close();
+            throw e;
+        }
+    }
+
+    /** Samples per channel handed out (or skipped) so far: the position in the shot's audio. */
     long written() {
         return written;
     }

@@ -37,9 +37,11 @@ import org.cuestudio.core.render.RgbaImage;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Writes a PNG sequence: a folder of 8-bit RGBA PNGs with straight alpha, {@code frame_000000.png} at time zero,
- * and the shot's audio beside them as {@code audio.wav} (48 kHz stereo 24-bit PCM), padded or trimmed to exactly
- * frames / fps.
+ * Writes a PNG sequence: a folder of 8-bit RGBA PNGs with straight alpha, named by their frame number in the shot
+ * ({@code frame_000000.png} is time zero; a range from {@link VideoSpec#firstFrame()} starts at that number, so the
+ * folders of a shot's ranges merge by copying), and the audio of those frames beside them as {@code audio.wav}
+ * (48 kHz stereo 24-bit PCM), padded or trimmed to exactly frames / fps; the WAVs of consecutive ranges concatenate
+ * into the whole shot's, sample for sample.
  *
  * <p>Frames are compressed on a small pool of threads (one per core, at most four) with a bounded queue, so a fast
  * renderer cannot pile up frames in memory. Everything is written into a hidden {@code .part} folder that replaces
@@ -77,7 +79,7 @@ final class PngSequenceWriter implements VideoEncoder.Writer {
         this.inFlight = new Semaphore(2 * threads);
     }
 
-    /** The name of frame {@code index}: {@code frame_000000.png} for the first. */
+    /** The name of the shot's frame {@code index}: {@code frame_000000.png} for its first. */
     static String frameName(long index) {
         return String.format(Locale.ROOT, "frame_%06d.png", index);
     }
@@ -98,7 +100,7 @@ final class PngSequenceWriter implements VideoEncoder.Writer {
         PaddedAudio audio = null;
         Path audioFile = spec.audio();
         try {
-            if (audioFile != null) audio = new PaddedAudio(audioFile);
+            if (audioFile != null) audio = new PaddedAudio(audioFile, samplesAt(spec, 0));
         } catch (AudioDecodeException e) {
             throw new IOException("cannot write " + output + ": " + e.getMessage(), e);
         }
@@ -128,7 +130,7 @@ final class PngSequenceWriter implements VideoEncoder.Writer {
             }
             // The caller may reuse the frame's pixels once this returns.
             byte[] pixels = frame.pixels().clone();
-            Path file = temp.resolve(frameName(framesWritten));
+            Path file = temp.resolve(frameName(spec.firstFrame() + framesWritten));
             inFlight.acquire();
             pool.execute(() -> {
                 try {
@@ -218,8 +220,7 @@ final class PngSequenceWriter implements VideoEncoder.Writer {
     private void writeWav(Path file) throws IOException {
         PaddedAudio source = audio;
         if (source == null) return;
-        long samples = PaddedAudio.samplesFor(framesWritten, spec.frameRate().numerator(),
-                spec.frameRate().denominator());
+        long samples = samplesAt(spec, framesWritten) - samplesAt(spec, 0);
         int channels = PaddedAudio.CHANNELS;
         int bytesPerSample = AUDIO_BITS / 8;
         long dataBytes = samples * channels * bytesPerSample;
@@ -234,7 +235,7 @@ final class PngSequenceWriter implements VideoEncoder.Writer {
                     .putInt((int) dataBytes);
             out.write(header.array());
             byte[] buffer = new byte[8192 * channels * bytesPerSample];
-            source.writeUntil(samples, (FloatBuffer chunk) -> {
+            source.writeUntil(samplesAt(spec, framesWritten), (FloatBuffer chunk) -> {
                 int n = chunk.remaining();
                 for (int i = 0; i < n; i++) {
                     float v = chunk.get();
@@ -248,6 +249,12 @@ final class PngSequenceWriter implements VideoEncoder.Writer {
         } catch (AudioDecodeException e) {
             throw new IOException("cannot write " + target + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Where in the shot's audio (samples per channel) the {@code frames}-th frame of this sequence ends. */
+    private static long samplesAt(VideoSpec spec, long frames) {
+        return PaddedAudio.samplesFor(spec.firstFrame() + frames, spec.frameRate().numerator(),
+                spec.frameRate().denominator());
     }
 
     private void moveIntoPlace() throws IOException {

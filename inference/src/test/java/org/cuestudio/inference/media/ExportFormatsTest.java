@@ -257,6 +257,47 @@ class ExportFormatsTest {
         assertThat(filesIn(dir)).isEmpty();
     }
 
+    @Test
+    void pngSequenceRangesKeepTheirFrameNumbersAndTheirWavsConcatenateIntoTheWholeShots() throws Exception {
+        Path wav = TestAudio.write(dir.resolve("voice.wav"), 44_100, 1, 1.5, TestAudio.noise(0.4, 3));
+        FrameRate rate = FrameRate.FPS_29_97;
+        write(dir.resolve("whole"), VideoFormat.PNG_SEQUENCE, rate, 0, 40, wav, i -> EncoderFixtures.moving(SIZE, i));
+        int[][] ranges = {{0, 12}, {13, 29}, {30, 39}};
+        java.io.ByteArrayOutputStream joined = new java.io.ByteArrayOutputStream();
+        for (int[] r : ranges) {
+            Path part = dir.resolve("part-" + r[0]);
+            write(part, VideoFormat.PNG_SEQUENCE, rate, r[0], r[1] - r[0] + 1, wav,
+                    i -> EncoderFixtures.moving(SIZE, r[0] + i));
+            List<String> names = filesIn(part).stream().map(p -> p.getFileName().toString()).sorted().toList();
+            assertThat(names).hasSize(r[1] - r[0] + 2).contains(PngSequenceWriter.frameName(r[0]),
+                    PngSequenceWriter.frameName(r[1]));
+            for (int f = r[0]; f <= r[1]; f++) {
+                assertThat(Files.readAllBytes(part.resolve(PngSequenceWriter.frameName(f))))
+                        .as("frame %d", f).isEqualTo(Files.readAllBytes(dir.resolve("whole")
+                                .resolve(PngSequenceWriter.frameName(f))));
+            }
+            byte[] bytes = Files.readAllBytes(part.resolve("audio.wav"));
+            joined.write(bytes, 44, bytes.length - 44);
+        }
+        byte[] whole = Files.readAllBytes(dir.resolve("whole/audio.wav"));
+        assertThat(joined.toByteArray()).isEqualTo(java.util.Arrays.copyOfRange(whole, 44, whole.length));
+    }
+
+    @Test
+    void aProResRangeStartsItsAudioAtItsFirstFramesTime() throws Exception {
+        Path wav = TestAudio.write(dir.resolve("voice.wav"), 48_000, 1, 1.0, TestAudio.noise(0.4, 5));
+        write(dir.resolve("whole.mov"), VideoFormat.PRORES_422_HQ, FrameRate.FPS_25, 0, 25, wav,
+                i -> EncoderFixtures.moving(SIZE, i));
+        write(dir.resolve("range.mov"), VideoFormat.PRORES_422_HQ, FrameRate.FPS_25, 10, 15, wav,
+                i -> EncoderFixtures.moving(SIZE, 10 + i));
+        float[] whole = new FfmpegAudioDecoder().decode(dir.resolve("whole.mov"), 48_000).samples();
+        float[] range = new FfmpegAudioDecoder().decode(dir.resolve("range.mov"), 48_000).samples();
+        assertThat(range).hasSize(15 * 48_000 / 25);
+        assertThat(range).containsExactly(java.util.Arrays.copyOfRange(whole, 10 * 48_000 / 25, whole.length));
+        assertThat(Ffprobe.number(Ffprobe.probe(dir.resolve("range.mov")).stream("video"), "nb_read_frames"))
+                .isEqualTo(15.0);
+    }
+
     private static RgbaImage quadrants() {
         int w = SIZE.width();
         int h = SIZE.height();
@@ -276,7 +317,13 @@ class ExportFormatsTest {
 
     private static void write(Path out, VideoFormat format, FrameRate rate, int frames, @Nullable Path audio,
             java.util.function.IntFunction<RgbaImage> frame) throws IOException {
-        VideoSpec spec = new VideoSpec(format, SIZE, rate, audio, 0xFF000000);
+        write(out, format, rate, 0, frames, audio, frame);
+    }
+
+    /** Writes {@code frames} frames as the shot's frames from {@code firstFrame} on. */
+    private static void write(Path out, VideoFormat format, FrameRate rate, long firstFrame, int frames,
+            @Nullable Path audio, java.util.function.IntFunction<RgbaImage> frame) throws IOException {
+        VideoSpec spec = new VideoSpec(format, SIZE, rate, audio, 0xFF000000, firstFrame);
         try (VideoEncoder.Writer writer = new FfmpegVideoEncoder(H264Settings.FAST).open(out, spec)) {
             for (int i = 0; i < frames; i++) writer.write(frame.apply(i));
         }

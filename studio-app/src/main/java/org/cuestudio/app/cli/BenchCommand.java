@@ -6,6 +6,7 @@ import picocli.CommandLine.Command;
 /** {@code cue bench ...}: benchmarks of the studio's parts; the figures go in docs/benchmarks.md. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks (figures: docs/benchmarks.md).",
         subcommands = {BenchPlannerCommand.class, BenchCacheCommand.class, BenchRenderCommand.class,
-                BenchAudioCommand.class, BenchFormatCommand.class, CommandLine.HelpCommand.class})
+                BenchAudioCommand.class, BenchFormatCommand.class, BenchExportCommand.class,
+                CommandLine.HelpCommand.class})
 public final class BenchCommand {
 }

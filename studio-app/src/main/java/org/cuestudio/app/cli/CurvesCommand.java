@@ -121,7 +121,7 @@ public final class CurvesCommand implements Callable<Integer> {
     }
 
     /** Writes the body to a temporary file beside the target and renames it, so a failure never leaves half a file. */
-    private static void writeAtomically(Path target, Body body) throws IOException {
+    static void writeAtomically(Path target, Body body) throws IOException {
         Path dir = target.getParent();
         if (dir != null) Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir == null ? Path.of(".") : dir, "." + target.getFileName(), ".tmp");
@@ -140,7 +140,7 @@ public final class CurvesCommand implements Callable<Integer> {
     }
 
     @FunctionalInterface
-    private interface Body {
+    interface Body {
         void write(Writer w) throws IOException;
     }
 }

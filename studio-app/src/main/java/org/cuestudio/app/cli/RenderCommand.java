@@ -8,6 +8,7 @@ import org.cuestudio.app.StudioServices;
 import org.cuestudio.core.export.VideoFormat;
 import org.cuestudio.core.model.Quality;
 import org.cuestudio.core.model.Shot;
+import org.cuestudio.core.render.FrameRange;
 import org.cuestudio.core.task.CancellationToken;
 import org.cuestudio.format.LoadedProject;
 import org.jspecify.annotations.Nullable;
@@ -45,6 +46,13 @@ public final class RenderCommand implements Callable<Integer> {
                     + "and audio.wav). Default: ${DEFAULT-VALUE}.")
     String format;
 
+    @Option(names = "--frames", paramLabel = "A-B",
+            description = "Render only frames A to B, both included, counted from 0 (the shot's first frame is 0): one "
+                    + "machine's share of a render farm. The frames are those of a whole render; PNG files keep "
+                    + "their frame numbers and the audio is that of the range, so ranges stitch into the whole. "
+                    + "See docs/render-farm.md.")
+    String frames;
+
     @Option(names = "--out", paramLabel = "FILE",
             description = "Output file, or folder for png (default: renders/SHOT-QUALITY.mp4, .mov or a folder "
                     + "SHOT-QUALITY-png in the project folder).")
@@ -63,10 +71,11 @@ public final class RenderCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(),
                     "unknown --format '" + format + "': use mp4, prores422hq, prores4444 or png");
         }
+        FrameRange range = frames == null ? null : FrameRange.parse(frames);
         LoadedProject lp = UsableProject.open(project, err);
         if (lp == null) return 1;
         Shot s = shot == null ? lp.project().shots().get(0) : lp.project().requireShot(shot);
-        String defaultName = s.id() + "-" + q.id()
+        String defaultName = s.id() + "-" + q.id() + (range == null ? "" : "-" + range)
                 + (videoFormat.isFolder() ? "-png" : "." + videoFormat.extension());
         Path target = out != null ? out : lp.folder().resolve("renders").resolve(defaultName);
         String name = target.getFileName().toString().toLowerCase(Locale.ROOT);
@@ -81,11 +90,12 @@ public final class RenderCommand implements Callable<Integer> {
         }
         try (StudioServices services = new StudioServices()) {
             ProgressBar bar = new ProgressBar(err);
-            StudioServices.RenderReport r = services.renderToFile(lp, s.id(), q, seed, videoFormat, target, bar,
-                    CancellationToken.NONE);
+            StudioServices.RenderReport r = services.renderToFile(lp, s.id(), q, seed, videoFormat, range, target,
+                    bar, CancellationToken.NONE);
             bar.done();
-            stdout.printf(Locale.ROOT, "%s: %d frames (%d rendered, %d reused from cache) in %.1f s -> %s%n", s.id(),
-                    r.frames(), r.framesRendered(), r.framesReused(), r.seconds(), r.output());
+            stdout.printf(Locale.ROOT, "%s%s: %d frames (%d rendered, %d reused from cache) in %.1f s -> %s%n", s.id(),
+                    range == null ? "" : " frames " + range, r.frames(), r.framesRendered(), r.framesReused(),
+                    r.seconds(), r.output());
         }
         return 0;
     }
