@@ -3,6 +3,7 @@ package org.cuestudio.core.audio;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.cuestudio.core.json.JsonText;
 
 /**
  * Writes mouth cues in Rhubarb Lip Sync's output formats, so Cue Studio is a drop-in for Rhubarb users. TSV: one
@@ -34,7 +35,7 @@ public final class RhubarbFormat {
     /** Rhubarb JSON ({@code soundFile} is written as given, escaped). */
     public static String json(List<MouthCue> cues, String soundFile, long durationTicks) {
         StringBuilder sb = new StringBuilder();
-        sb.append("{\n  \"metadata\": {\n    \"soundFile\": \"").append(escape(soundFile)).append("\",\n")
+        sb.append("{\n  \"metadata\": {\n    \"soundFile\": ").append(JsonText.quote(soundFile)).append(",\n")
                 .append("    \"duration\": ").append(fmt(durationTicks)).append("\n  },\n  \"mouthCues\": [\n");
         for (int i = 0; i < cues.size(); i++) {
             MouthCue c = cues.get(i);
@@ -48,23 +49,5 @@ public final class RhubarbFormat {
 
     private static String fmt(long ticks) {
         return String.format(Locale.ROOT, "%.2f", LipSync.seconds(ticks));
-    }
-
-    private static String escape(String s) {
-        StringBuilder sb = new StringBuilder();
-        for (char ch : s.toCharArray()) {
-            switch (ch) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    if (ch < 0x20) sb.append(String.format(Locale.ROOT, "\\u%04x", (int) ch));
-                    else sb.append(ch);
-                }
-            }
-        }
-        return sb.toString();
     }
 }

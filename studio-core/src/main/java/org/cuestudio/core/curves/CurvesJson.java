@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.cuestudio.core.json.JsonText;
 import org.cuestudio.core.perform.ArkitBlendshape;
 import org.cuestudio.core.perform.Channel;
 import org.cuestudio.core.perform.HandPose;
@@ -51,19 +52,19 @@ public final class CurvesJson {
         out.append("  \"source\": {");
         boolean first = true;
         for (Map.Entry<String, String> e : source.entrySet()) {
-            out.append(first ? "" : ", ").append(quote(e.getKey())).append(": ").append(quote(e.getValue()));
+            out.append(first ? "" : ", ").append(JsonText.quote(e.getKey())).append(": ").append(JsonText.quote(e.getValue()));
             first = false;
         }
         out.append("},\n");
         out.append("  \"channels\": [\n");
         for (int c = 0; c < CHANNELS.size(); c++) {
             ChannelInfo info = CHANNELS.get(c);
-            out.append("    {\"name\": ").append(quote(info.name())).append(", \"kind\": ").append(quote(info.kind()))
-                    .append(", \"unit\": ").append(quote(info.unit()));
+            out.append("    {\"name\": ").append(JsonText.quote(info.name())).append(", \"kind\": ").append(JsonText.quote(info.kind()))
+                    .append(", \"unit\": ").append(JsonText.quote(info.unit()));
             if (!info.values().isEmpty()) {
                 out.append(", \"values\": [");
                 List<String> values = info.values();
-                for (int i = 0; i < values.size(); i++) out.append(i == 0 ? "" : ", ").append(quote(values.get(i)));
+                for (int i = 0; i < values.size(); i++) out.append(i == 0 ? "" : ", ").append(JsonText.quote(values.get(i)));
                 out.append(']');
             }
             out.append(c + 1 < CHANNELS.size() ? "},\n" : "}\n");
@@ -75,7 +76,7 @@ public final class CurvesJson {
         StringBuilder line = new StringBuilder();
         for (int c = 0; c < CHANNELS.size(); c++) {
             line.setLength(0);
-            line.append("    ").append(quote(CHANNELS.get(c).name())).append(": [");
+            line.append("    ").append(JsonText.quote(CHANNELS.get(c).name())).append(": [");
             for (int f = 0; f < n; f++) Decimals.append(f == 0 ? line : line.append(", "), frames[f][c]);
             line.append(c + 1 < CHANNELS.size() ? "],\n" : "]\n");
             out.append(line);
@@ -131,24 +132,5 @@ public final class CurvesJson {
     private static List<String> names(Enum<?>[] values, boolean lowerCase) {
         return java.util.Arrays.stream(values).map(v -> lowerCase ? v.name().toLowerCase(Locale.ROOT) : v.name())
                 .toList();
-    }
-
-    private static String quote(String s) {
-        StringBuilder sb = new StringBuilder(s.length() + 2).append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char ch = s.charAt(i);
-            switch (ch) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    if (ch < 0x20) sb.append(String.format(Locale.ROOT, "\\u%04x", (int) ch));
-                    else sb.append(ch);
-                }
-            }
-        }
-        return sb.append('"').toString();
     }
 }

@@ -4,7 +4,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.cuestudio.core.export.timeline.JsonText.Raw;
+import org.cuestudio.core.json.JsonText;
+import org.cuestudio.core.json.JsonText.Raw;
 import org.cuestudio.core.model.CueLane;
 import org.cuestudio.core.time.FrameRate;
 

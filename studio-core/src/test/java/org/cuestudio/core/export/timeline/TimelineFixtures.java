@@ -17,7 +17,6 @@ import org.cuestudio.core.model.Emotion;
 import org.cuestudio.core.model.EmotionCue;
 import org.cuestudio.core.model.GazeCue;
 import org.cuestudio.core.model.GazeTarget;
-import org.cuestudio.core.model.Gesture;
 import org.cuestudio.core.model.GestureCue;
 import org.cuestudio.core.model.Quality;
 import org.cuestudio.core.model.Resolution;
@@ -43,7 +42,7 @@ final class TimelineFixtures {
             TimeRange r = TimeRange.between(rate.frameToTicks(cueFrames[i][0]), rate.frameToTicks(cueFrames[i][1]));
             cues.add(switch (i % 4) {
                 case 0 -> new EmotionCue("emotion-" + i, r, Emotion.JOY, 0.6, 0, 0);
-                case 1 -> new GestureCue("gesture-" + i, r, Gesture.WAVE, 0.9, Side.RIGHT);
+                case 1 -> new GestureCue("gesture-" + i, r, "wave", 0.9, Side.RIGHT);
                 case 2 -> new GazeCue("gaze-" + i, r, GazeTarget.DOWN_LEFT);
                 default -> new TimingCue("timing-" + i, r, TimingCue.Kind.REACT, 0.8);
             });

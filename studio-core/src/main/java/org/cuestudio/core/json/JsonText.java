@@ -1,4 +1,4 @@
-package org.cuestudio.core.export.timeline;
+package org.cuestudio.core.json;
 
 import java.util.List;
 import java.util.Locale;
@@ -9,13 +9,13 @@ import org.jspecify.annotations.Nullable;
  * Writes a tree of maps (in iteration order), lists, strings, booleans, {@link Number}-free {@link Raw} literals
  * and nulls as indented JSON, the same characters on every machine (studio-core has no JSON library).
  */
-final class JsonText {
+public final class JsonText {
     /** A JSON literal written as is (numbers formatted by the caller, so that they are exact). */
-    record Raw(String text) {}
+    public record Raw(String text) {}
 
     private JsonText() {}
 
-    static String write(Object root) {
+    public static String write(Object root) {
         StringBuilder sb = new StringBuilder();
         value(sb, root, 0);
         return sb.append('\n').toString();
@@ -67,6 +67,13 @@ final class JsonText {
 
     private static void indent(StringBuilder sb, int depth) {
         sb.append("    ".repeat(depth));
+    }
+
+    /** A JSON string literal of {@code s}, quotes included. */
+    public static String quote(String s) {
+        StringBuilder sb = new StringBuilder(s.length() + 2);
+        quote(sb, s);
+        return sb.toString();
     }
 
     private static void quote(StringBuilder sb, String s) {
