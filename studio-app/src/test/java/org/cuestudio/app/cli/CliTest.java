@@ -36,13 +36,20 @@ class CliTest {
     void validateListsEveryProblemWithLineAndColumn() throws Exception {
         Path p = SampleCopy.into(dir);
         Path file = p.resolve("project.json");
-        Files.writeString(file, Files.readString(file).replace("\"emotion\": \"joy\"", "\"emotion\": \"glee\"")
-                .replace("\"gesture\": \"nod\"", "\"gesture\": \"moonwalk\""));
+        String sample = Files.readString(file);
+        // Reading finds these: an unknown emotion, and a gesture that is not a gesture id at all.
+        Files.writeString(file, sample.replace("\"emotion\": \"joy\"", "\"emotion\": \"glee\"")
+                .replace("\"gesture\": \"nod\"", "\"gesture\": \"Moon Walk\""));
         Run r = cue("validate", p.toString());
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.out().lines()).hasSizeGreaterThanOrEqualTo(3)
                 .allSatisfy(l -> assertThat(l).matches(".*project\\.json:\\d+:\\d+: .*"));
-        assertThat(r.out()).contains("\"glee\" is not a valid emotion").contains("\"moonwalk\" is not a valid gesture");
+        assertThat(r.out()).contains("\"glee\" is not a valid emotion").contains("\"Moon Walk\" is not a gesture id");
+        // A well-formed id the gesture library does not have is found once the file reads.
+        Files.writeString(file, sample.replace("\"gesture\": \"nod\"", "\"gesture\": \"moonwalk\""));
+        r = cue("validate", p.toString());
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.out()).matches("(?s).*project\\.json:\\d+:\\d+: .*\"moonwalk\" is not a valid gesture.*");
     }
 
     @Test
