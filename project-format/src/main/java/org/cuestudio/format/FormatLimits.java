@@ -8,7 +8,10 @@ package org.cuestudio.format;
 public final class FormatLimits {
     /** Largest project file read, in bytes (1 GiB). */
     public static final long MAX_FILE_BYTES = 1L << 30;
-    /** Deepest nesting of arrays and objects. A project needs 6; unknown objects from newer releases get the rest. */
+    /**
+     * Deepest nesting of arrays and objects. A project needs 9 (a gaze point in a partner's cue); unknown objects
+     * from newer releases get the rest.
+     */
     public static final int MAX_DEPTH = 64;
     /** Longest string value, in characters (1 MiB). */
     public static final int MAX_STRING = 1 << 20;
@@ -22,6 +25,10 @@ public final class FormatLimits {
     public static final int MAX_SHOTS = 10_000;
     /** Most cues on one track (one lane of one shot). */
     public static final int MAX_CUES_PER_TRACK = 100_000;
+    /** Most partners of one shot (other characters beside the shot's own). */
+    public static final int MAX_PARTNERS_PER_SHOT = 1_000;
+    /** Most speaker segments of one partner. */
+    public static final int MAX_SPEAKER_SEGMENTS = 100_000;
     /** Most takes of one shot. */
     public static final int MAX_TAKES_PER_SHOT = 10_000;
     /** Most entries in one metadata object. */

@@ -32,10 +32,12 @@ import org.cuestudio.core.model.CueLane;
 import org.cuestudio.core.model.CueTrack;
 import org.cuestudio.core.model.Emotion;
 import org.cuestudio.core.model.EmotionCue;
+import org.cuestudio.core.model.FramePoint;
 import org.cuestudio.core.model.GazeCue;
 import org.cuestudio.core.model.GazeTarget;
 import org.cuestudio.core.model.GestureCue;
 import org.cuestudio.core.model.Ids;
+import org.cuestudio.core.model.Partner;
 import org.cuestudio.core.model.Personality;
 import org.cuestudio.core.model.Project;
 import org.cuestudio.core.model.Quality;
@@ -103,6 +105,7 @@ final class ProjectReader {
         ROOT("Project", "", "the project", null),
         CHARACTERS("Character", "characters", "in \"characters\"", null),
         SHOTS("Shot", "shots", "in \"shots\"", null),
+        PARTNERS("Partner", "partners", "in \"partners\"", null),
         TAKES("Take", "takes", "in \"takes\"", null),
         EMOTION("EmotionCue", "tracks/emotion", "on the emotion lane", CueLane.EMOTION),
         GESTURE("GestureCue", "tracks/gesture", "on the gesture lane", CueLane.GESTURE),
@@ -115,14 +118,23 @@ final class ProjectReader {
         final @Nullable CueLane lane;
         final String currentTag;
         final byte[] currentTagBytes;
+        /** The tag of the previous version when the binder reads it as the current one, else null. */
+        final byte @Nullable [] compatibleTagBytes;
+        /** The step from that version, recorded when an object is bound through it. */
+        final Upgrades.@Nullable Step compatibleStep;
 
         Slot(String type, String place, String where, @Nullable CueLane lane) {
             this.type = type;
             this.place = place;
             this.where = where;
             this.lane = lane;
-            this.currentTag = type + "." + Upgrades.CURRENT.get(type);
+            int current = Upgrades.CURRENT.get(type);
+            this.currentTag = type + "." + current;
             this.currentTagBytes = currentTag.getBytes(StandardCharsets.US_ASCII);
+            String previous = type + "." + (current - 1);
+            boolean compatible = Upgrades.BINDER_COMPATIBLE.contains(previous);
+            this.compatibleTagBytes = compatible ? previous.getBytes(StandardCharsets.US_ASCII) : null;
+            this.compatibleStep = compatible ? Upgrades.step(type, current - 1) : null;
         }
 
         static @Nullable Slot ofLane(String name) {
@@ -142,15 +154,20 @@ final class ProjectReader {
     /** The fields each current type has, for "did you mean" hints (the schema test keeps them honest). */
     static final Map<String, List<String>> FIELDS = Map.of(
             "Project", List.of("type", "name", "characters", "shots", "metadata"),
-            "Character", List.of("type", "id", "name", "sheet", "personality", "metadata"),
-            "Shot", List.of("type", "id", "name", "audio", "character", "frameRate", "resolution", "tracks", "takes",
-                    "metadata"),
+            "Character", List.of("type", "id", "name", "sheet", "personality", "reactionDelay", "metadata"),
+            "Shot", List.of("type", "id", "name", "audio", "character", "frameRate", "resolution", "tracks", "partners",
+                    "takes", "metadata"),
+            "Partner", List.of("type", "character", "audio", "speaks", "tracks"),
             "Take", List.of("type", "id", "name", "createdAt", "seed", "quality", "resolution", "shotHash", "backend",
                     "backendVersion", "rating", "circled", "notes", "output", "metadata"),
             "EmotionCue", List.of("type", "id", "start", "duration", "emotion", "intensity", "easeIn", "easeOut"),
-            "GestureCue", List.of("type", "id", "start", "duration", "gesture", "intensity", "side"),
-            "GazeCue", List.of("type", "id", "start", "duration", "target"),
+            "GestureCue", List.of("type", "id", "start", "duration", "gesture", "intensity", "side", "snap"),
+            "GazeCue", List.of("type", "id", "start", "duration", "target", "point", "character"),
             "TimingCue", List.of("type", "id", "start", "duration", "kind", "strength"));
+
+    /** What a gesture id looks like: lower-case words joined by '-' (the model's own rule). */
+    static final String GESTURE_ID = "[a-z][a-z0-9]*(-[a-z0-9]+)*";
+    private static final java.util.regex.Pattern GESTURE_ID_PATTERN = java.util.regex.Pattern.compile(GESTURE_ID);
 
     private static final List<String> PERSONALITY = List.of("expressiveness", "gestureRate", "blinkRate",
             "gazeSteadiness", "energy");
@@ -343,7 +360,7 @@ final class ProjectReader {
         if (e instanceof StreamConstraintsException) {
             if (m.contains("nesting depth")) {
                 message = "the document nests deeper than " + FormatLimits.MAX_DEPTH + " levels";
-                hint = "a project nests 6 levels; this file is damaged or is not a project";
+                hint = "a project nests 9 levels at most; this file is damaged or is not a project";
             } else if (m.contains("String value length")) {
                 message = "a text value is longer than the limit of " + FormatLimits.MAX_STRING + " characters";
                 hint = "shorten it; long notes belong in a file beside the project";
@@ -433,6 +450,11 @@ final class ProjectReader {
         int start = in.tokenStart();
         long position = in.position();
         if (startsWithTag(b, start, slot.currentTagBytes)) return bind(in, slot, position, shot);
+        if (slot.compatibleTagBytes != null && startsWithTag(b, start, slot.compatibleTagBytes)) {
+            // The previous version, which the binder reads as it reads the upgraded object: no tree needed.
+            applied.add(slot.compatibleStep);
+            return bind(in, slot, position, shot);
+        }
         // Everything below is rare (old, hand-edited or newer objects): look at the object as a whole.
         JsonPointer where = in.pointer();
         Object at = in.objectMark(position);
@@ -591,12 +613,13 @@ final class ProjectReader {
     private static String named(Slot slot, int index, @Nullable ShotState shot, @Nullable ObjectNode tree, byte[] b,
             int start, int end) {
         JsonNode id = null;
+        String idField = slot == Slot.PARTNERS ? "character" : "id";
         if (tree != null) {
-            id = tree.get("id");
+            id = tree.get(idField);
         } else {
             try {
                 JsonNode n = TREES.readTree(TREES.getFactory().createParser(b, start, end - start));
-                id = n == null ? null : n.get("id");
+                id = n == null ? null : n.get(idField);
             } catch (IOException e) {
                 // The object is damaged; its number will do.
             }
@@ -606,11 +629,12 @@ final class ProjectReader {
             case ROOT -> "the project";
             case CHARACTERS -> "character";
             case SHOTS -> "shot";
+            case PARTNERS -> "partner";
             case TAKES -> "take";
             default -> slot.lane.name().toLowerCase(Locale.ROOT) + " cue";
         };
-        String owner = slot == Slot.TAKES || slot.lane != null
-                ? " of " + (shot == null ? "a shot" : shot.describe()) : "";
+        String owner = slot == Slot.TAKES || slot == Slot.PARTNERS ? " of " + (shot == null ? "a shot" : shot.describe())
+                : slot.lane != null ? " of " + (shot == null ? "a shot" : shot.owner()) : "";
         return slot == Slot.ROOT ? kind : kind + " '" + id.asText() + "'" + owner;
     }
 
@@ -619,9 +643,10 @@ final class ProjectReader {
             case ROOT -> "the project";
             case CHARACTERS -> "character #" + (index + 1);
             case SHOTS -> "shot #" + (index + 1);
+            case PARTNERS -> "partner #" + (index + 1) + " of " + (shot == null ? "a shot" : shot.describe());
             case TAKES -> "take #" + (index + 1) + " of " + (shot == null ? "a shot" : shot.describe());
             default -> "cue #" + (index + 1) + " on the " + slot.lane.name().toLowerCase(Locale.ROOT) + " lane of "
-                    + (shot == null ? "a shot" : shot.describe());
+                    + (shot == null ? "a shot" : shot.owner());
         };
     }
 
@@ -631,6 +656,7 @@ final class ProjectReader {
             case ROOT -> project(in, at);
             case CHARACTERS -> character(in, at);
             case SHOTS -> shot(in, at, shot == null ? 0 : shot.index);
+            case PARTNERS -> shot == null ? null : partner(in, at, shot);
             case TAKES -> take(in, at, shot);
             default -> shot == null ? null : cue(in, slot, at, shot);
         };
@@ -657,8 +683,9 @@ final class ProjectReader {
         for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
             if (i == limit) {
                 problem(in.mark(), owner.describe() + " has more than " + limit + " entries in \"" + field + "\"",
-                        "that is the limit per " + (slot.lane != null ? "track" : "project")
-                                + "; split the work over more " + (slot.lane != null ? "shots" : "projects"));
+                        "that is the limit per " + (slot.lane != null ? "track" : slot == Slot.PARTNERS ? "shot"
+                                : "project") + "; split the work over more " + (slot.lane != null ? "shots"
+                                : slot == Slot.PARTNERS ? "shots" : "projects"));
             }
             if (i >= limit) {
                 p.skipChildren();
@@ -674,6 +701,7 @@ final class ProjectReader {
                 continue;
             }
             if (shot != null && slot == Slot.SHOTS) shot.index = i;
+            if (shot != null && slot == Slot.PARTNERS) shot.partnerIndex = i;
             Object o = element(in, slot, i, shot);
             if (o instanceof UnknownObject u) unknown.add(u);
             else if (o != null) sink.add(o);
@@ -693,19 +721,22 @@ final class ProjectReader {
      * and a reader of its own holding its problems and upgrades until they are merged in file order.
      */
     private static final class ShotSlice {
-        static final ShotSlice END = new ShotSlice(-1, 0, 0, 0);
+        static final ShotSlice END = new ShotSlice(-1, 0, 0, 0, false);
         final int index;
         final int start;
         final int end;
         final long position;
+        /** Whether the shot has the previous version's tag, bound as the current one (see Slot.compatibleStep). */
+        final boolean previous;
         @Nullable Object value;
         @Nullable ProjectReader reader;
 
-        ShotSlice(int index, int start, int end, long position) {
+        ShotSlice(int index, int start, int end, long position, boolean previous) {
             this.index = index;
             this.start = start;
             this.end = end;
             this.position = position;
+            this.previous = previous;
         }
     }
 
@@ -747,20 +778,23 @@ final class ProjectReader {
                     continue;
                 }
                 int start = in.tokenStart();
-                if (startsWithTag(bytes, start, Slot.SHOTS.currentTagBytes)) {
+                boolean previous = false;
+                if (startsWithTag(bytes, start, Slot.SHOTS.currentTagBytes)
+                        || (previous = Slot.SHOTS.compatibleTagBytes != null
+                                && startsWithTag(bytes, start, Slot.SHOTS.compatibleTagBytes))) {
                     long position = in.position();
                     try {
                         p.skipChildren();
                     } catch (JsonProcessingException e) {
                         // The file is damaged inside this shot: bind it here up to the damage, so that its
                         // problems before that point are reported as reading on one thread would.
-                        ShotSlice slice = new ShotSlice(i, start, bytes.length, position);
+                        ShotSlice slice = new ShotSlice(i, start, bytes.length, position, previous);
                         bindSlice(slice);
                         results.add(slice);
                         damaged = true;
                         break;
                     }
-                    ShotSlice slice = new ShotSlice(i, start, in.offsetAfter(), position);
+                    ShotSlice slice = new ShotSlice(i, start, in.offsetAfter(), position, previous);
                     results.add(slice);
                     queue.add(slice);
                 } else {
@@ -838,6 +872,7 @@ final class ProjectReader {
         try (JsonParser q = FACTORY.createParser(bytes, slice.start, slice.end - slice.start)) {
             q.nextToken();
             ShotState s = new ShotState(child, slice.index);
+            if (slice.previous) child.applied.add(Slot.SHOTS.compatibleStep);
             slice.value = child.bind(child.new In(q, src), Slot.SHOTS, slice.position, s);
         } catch (TooMany e) {
             child.truncated = true;
@@ -910,6 +945,7 @@ final class ProjectReader {
         String name = null;
         String sheet = null;
         Personality personality = Personality.DEFAULT;
+        long reactionDelay = 0;
         Map<String, String> metadata = Map.of();
         boolean ok = true;
         boolean sawId = false;
@@ -939,6 +975,18 @@ final class ProjectReader {
                     personality = personality(in, what);
                     ok &= personality != null;
                 }
+                case "reactionDelay" -> {
+                    Object mark = in.mark();
+                    reactionDelay = in.ticks(f, what);
+                    if (reactionDelay != ABSENT && reactionDelay > Character.MAX_REACTION_DELAY) {
+                        problem(mark, what.describe() + ": \"reactionDelay\" is " + reactionDelay + " ticks ("
+                                + seconds(reactionDelay) + "), longer than the longest reaction delay, 2 s",
+                                "use 0 (reacts at once) to " + Character.MAX_REACTION_DELAY + " (2 s); 176400000 is"
+                                        + " a quarter of a second");
+                        reactionDelay = ABSENT;
+                    }
+                    ok &= reactionDelay != ABSENT;
+                }
                 case "metadata" -> metadata = in.metadata(what);
                 default -> in.unknownField(f, what, "Character");
             }
@@ -951,8 +999,9 @@ final class ProjectReader {
         String n = name == null ? cid : name;
         String sh = sheet;
         Personality pe = personality;
+        long delay = reactionDelay;
         Map<String, String> md = metadata;
-        return build(in, at, what, () -> new Character(cid, n, sh, pe, md));
+        return build(in, at, what, () -> new Character(cid, n, sh, pe, delay, md));
     }
 
     private @Nullable Personality personality(In in, What owner) throws IOException {
@@ -997,6 +1046,12 @@ final class ProjectReader {
         final EnumMap<CueLane, List<Object>> cues = new EnumMap<>(CueLane.class);
         /** Names the cue being read; one per shot, since cues are read one at a time. */
         final CueWhat cueWhat = new CueWhat(this);
+        /** The position in "partners" of the partner being read. */
+        int partnerIndex;
+        /** The partner whose fields are being read, or null while the shot's own are. */
+        @Nullable PartnerState partner;
+        /** Where each partner bound so far starts, for problems found once the shot is read. */
+        final List<Object> partnerMarks = new ArrayList<>();
 
         ShotState(ProjectReader reader, int index) {
             this.reader = reader;
@@ -1006,6 +1061,32 @@ final class ProjectReader {
         @Override
         public String describe() {
             return id != null ? "shot '" + id + "'" : "shot #" + (index + 1);
+        }
+
+        /** Whose cues are being read: the shot's own character's, or a partner's. */
+        String owner() {
+            return partner == null ? describe() : partner.describe();
+        }
+    }
+
+    /** What a partner being read has so far. */
+    private static final class PartnerState implements What {
+        final ShotState shot;
+        final int index;
+        @Nullable String characterId;
+        final EnumMap<CueLane, List<Object>> cues = new EnumMap<>(CueLane.class);
+        /** Its unknown cues and lanes, placed relative to the partner until its character id is known. */
+        final List<UnknownObject> unknown = new ArrayList<>();
+
+        PartnerState(ShotState shot, int index) {
+            this.shot = shot;
+            this.index = index;
+        }
+
+        @Override
+        public String describe() {
+            return (characterId != null ? "partner '" + characterId + "'" : "partner #" + (index + 1)) + " of "
+                    + shot.describe();
         }
     }
 
@@ -1017,6 +1098,7 @@ final class ProjectReader {
         String character = null;
         FrameRate rate = null;
         Resolution resolution = null;
+        List<Object> partners = new ArrayList<>();
         List<Object> takes = new ArrayList<>();
         Map<String, String> metadata = Map.of();
         boolean ok = true;
@@ -1061,7 +1143,9 @@ final class ProjectReader {
                     resolution = resolution(in, s);
                     ok &= resolution != null;
                 }
-                case "tracks" -> tracks(in, s);
+                case "tracks" -> tracks(in, s, s.cues, s.unknown, s);
+                case "partners" -> elements(in, Slot.PARTNERS, f, s, FormatLimits.MAX_PARTNERS_PER_SHOT, s, partners,
+                        s.unknown);
                 case "takes" -> elements(in, Slot.TAKES, f, s, FormatLimits.MAX_TAKES_PER_SHOT, s, takes, s.unknown);
                 case "metadata" -> metadata = in.metadata(s);
                 default -> in.unknownField(f, s, "Shot");
@@ -1072,13 +1156,24 @@ final class ProjectReader {
         ok &= in.require(sawCharacter, at, s, "character", "the id of one of the project's characters");
         ok &= in.require(sawRate, at, s, "frameRate", "\"25\" (or \"24\", \"30000/1001\", ...)");
         ok &= in.require(sawResolution, at, s, "resolution", "{\"width\": 1920, \"height\": 1080}");
-        if (!ok) return null;
-        List<CueTrack> tracks = new ArrayList<>();
-        for (CueLane lane : CueLane.values()) {
-            List<Cue> cues = new ArrayList<>();
-            for (Object o : s.cues.getOrDefault(lane, List.of())) cues.add((Cue) o);
-            tracks.add(new CueTrack(lane, cues));
+        List<Partner> ps = new ArrayList<>();
+        Set<String> cast = new HashSet<>();
+        if (character != null) cast.add(character);
+        for (int k = 0; k < partners.size(); k++) {
+            Partner pt = (Partner) partners.get(k);
+            ps.add(pt);
+            if (cast.add(pt.characterId())) continue;
+            ok = false;
+            if (pt.characterId().equals(character)) {
+                problem(s.partnerMarks.get(k), s.describe() + " is performed by '" + character + "', who cannot also"
+                        + " be its partner", "name another character in this partner, or remove it");
+            } else {
+                problem(s.partnerMarks.get(k), "character '" + pt.characterId() + "' is a partner of " + s.describe()
+                        + " twice", "each character is in a shot once: merge the two partners into one");
+            }
         }
+        if (!ok) return null;
+        List<CueTrack> tracks = tracksOf(s.cues);
         List<Take> ts = new ArrayList<>();
         takes.forEach(t -> ts.add((Take) t));
         String id = s.id;
@@ -1088,7 +1183,172 @@ final class ProjectReader {
         FrameRate fr = rate;
         Resolution rs = resolution;
         Map<String, String> md = metadata;
-        return build(in, at, s, () -> new Shot(id, n, au, ch, fr, rs, tracks, ts, md, s.unknown));
+        return build(in, at, s, () -> new Shot(id, n, au, ch, fr, rs, tracks, ps, ts, md, s.unknown));
+    }
+
+    private static List<CueTrack> tracksOf(EnumMap<CueLane, List<Object>> read) {
+        List<CueTrack> tracks = new ArrayList<>();
+        for (CueLane lane : CueLane.values()) {
+            List<Cue> cues = new ArrayList<>();
+            for (Object o : read.getOrDefault(lane, List.of())) cues.add((Cue) o);
+            tracks.add(new CueTrack(lane, cues));
+        }
+        return tracks;
+    }
+
+    // ---------------------------------------------------------------- partners
+
+    /** A partner of the shot {@code s}: its character, its voice and its own cues (ids unique in the shot). */
+    private @Nullable Partner partner(In in, long at, ShotState s) throws IOException {
+        JsonParser p = in.p;
+        PartnerState ps = new PartnerState(s, s.partnerIndex);
+        String audio = null;
+        List<TimeRange> speaks = List.of();
+        boolean ok = true;
+        boolean sawCharacter = false;
+        Set<String> names = new HashSet<>();
+        PartnerState outer = s.partner;
+        s.partner = ps;
+        try {
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String f = p.currentName();
+                p.nextToken();
+                if (in.repeated(names, f, ps)) continue;
+                switch (f) {
+                    case "type" -> { }
+                    case "character" -> {
+                        sawCharacter = true;
+                        ps.characterId = in.id(f, ps);
+                        ok &= ps.characterId != null;
+                    }
+                    case "audio" -> {
+                        if (p.currentToken() != JsonToken.VALUE_NULL) {
+                            audio = in.text(f, ps);
+                            ok &= audio != null;
+                        }
+                    }
+                    case "speaks" -> {
+                        speaks = speaks(in, ps);
+                        ok &= speaks != null;
+                    }
+                    case "tracks" -> tracks(in, s, ps.cues, ps.unknown, ps);
+                    default -> in.unknownField(f, ps, "Partner");
+                }
+            }
+        } finally {
+            s.partner = outer;
+        }
+        ok &= in.require(sawCharacter, at, ps, "character", "the id of one of the project's characters, e.g."
+                + " \"leo\"");
+        if (!ok) return null;
+        String cid = ps.characterId;
+        for (UnknownObject u : ps.unknown) {
+            s.unknown.add(new UnknownObject("partners/" + cid + "/" + u.place(), u.index(), u.type(), u.json()));
+        }
+        String au = audio;
+        List<TimeRange> sp = speaks;
+        List<CueTrack> tracks = tracksOf(ps.cues);
+        Partner made = build(in, at, ps, () -> new Partner(cid, au, sp, tracks));
+        if (made != null) s.partnerMarks.add(in.objectMark(at));
+        return made;
+    }
+
+    /**
+     * A partner's speaker segments: where in the shot's recording it is the one speaking, in time order and not
+     * overlapping; null after reporting what is wrong.
+     */
+    private @Nullable List<TimeRange> speaks(In in, What owner) throws IOException {
+        JsonParser p = in.p;
+        if (p.currentToken() != JsonToken.START_ARRAY) {
+            problem(in.mark(), owner.describe() + ": \"speaks\" must be an array of segments, not "
+                    + token(p.currentToken()), "write \"speaks\": [{\"start\": 0, \"duration\": 705600000}, ...]"
+                    + " (ticks), or [] when the partner has its own \"audio\"");
+            p.skipChildren();
+            return null;
+        }
+        List<TimeRange> out = new ArrayList<>();
+        boolean ok = true;
+        long previousEnd = 0;
+        int i = 0;
+        for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken(), i++) {
+            if (i == FormatLimits.MAX_SPEAKER_SEGMENTS) {
+                problem(in.mark(), owner.describe() + " has more than " + FormatLimits.MAX_SPEAKER_SEGMENTS
+                        + " speaker segments", "merge segments that follow each other closely");
+                ok = false;
+            }
+            if (t != JsonToken.START_OBJECT || i >= FormatLimits.MAX_SPEAKER_SEGMENTS) {
+                if (i < FormatLimits.MAX_SPEAKER_SEGMENTS) {
+                    problem(in.mark(), owner.describe() + ": speaker segment #" + (i + 1) + " is " + token(t)
+                            + ", not an object", "write each segment as {\"start\": 0, \"duration\": 705600000}"
+                            + " (ticks)");
+                    ok = false;
+                }
+                p.skipChildren();
+                continue;
+            }
+            Object at = in.mark();
+            int n = i + 1;
+            What what = () -> owner.describe() + ": speaker segment #" + n;
+            long start = ABSENT;
+            long duration = ABSENT;
+            boolean sawStart = false;
+            boolean sawDuration = false;
+            boolean good = true;
+            Set<String> names = new HashSet<>();
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String f = p.currentName();
+                p.nextToken();
+                if (in.repeated(names, f, what)) continue;
+                switch (f) {
+                    case "start" -> {
+                        sawStart = true;
+                        start = in.ticks(f, what);
+                        good &= start != ABSENT;
+                    }
+                    case "duration" -> {
+                        sawDuration = true;
+                        duration = in.ticks(f, what);
+                        good &= duration != ABSENT;
+                    }
+                    default -> in.unknownFieldOf(f, what, "a speaker segment", List.of("start", "duration"));
+                }
+            }
+            if (!sawStart) problem(at, what.describe() + " has no \"start\"", "add \"start\": 0 (" + TICKS_HINT + ")");
+            if (!sawDuration) {
+                problem(at, what.describe() + " has no \"duration\"", "add \"duration\": 705600000 (one second in"
+                        + " ticks)");
+            }
+            good &= sawStart && sawDuration;
+            if (good && duration <= 0) {
+                problem(at, what.describe() + " has a duration of " + duration + " ticks; it must be longer than 0",
+                        "set \"duration\" to a positive number of ticks (" + TICKS_HINT + ")");
+                good = false;
+            }
+            if (good && start > FormatLimits.MAX_TICKS - duration) {
+                problem(at, what.describe() + " ends after 24 hours, the latest time a project can hold",
+                        "check \"start\" and \"duration\": " + TICKS_HINT);
+                good = false;
+            }
+            if (good && start < previousEnd) {
+                problem(at, what.describe() + " starts at " + start + " (" + seconds(start) + "), before the segment"
+                        + " before it ends at " + previousEnd + " (" + seconds(previousEnd) + ")",
+                        "list the segments in time order without overlaps: start this one at " + previousEnd
+                                + " or later, or merge it with the one before");
+                good = false;
+            }
+            if (good) {
+                out.add(new TimeRange(start, duration));
+                previousEnd = start + duration;
+            }
+            ok &= good;
+        }
+        return ok ? out : null;
+    }
+
+    /** Ticks as seconds, for messages: "2.5 s". */
+    private static String seconds(long ticks) {
+        return String.format(Locale.ROOT, "%.3f", Ticks.toSeconds(ticks)).replaceAll("0+$", "")
+                .replaceAll("\\.$", "") + " s";
     }
 
     private @Nullable FrameRate frameRate(In in, What owner) throws IOException {
@@ -1151,17 +1411,21 @@ final class ProjectReader {
         return new Resolution((int) w, (int) h);
     }
 
-    /** The lanes of a shot: known lanes hold cues; a lane this release does not know is kept whole. */
-    private void tracks(In in, ShotState s) throws IOException {
+    /**
+     * The lanes of a shot or of a partner ({@code owner}): known lanes hold cues, into {@code into}; a lane this
+     * release does not know is kept whole, in {@code unknown}.
+     */
+    private void tracks(In in, ShotState s, EnumMap<CueLane, List<Object>> into, List<UnknownObject> unknown,
+            What owner) throws IOException {
         JsonParser p = in.p;
         if (p.currentToken() != JsonToken.START_OBJECT) {
-            problem(in.mark(), s.describe() + ": \"tracks\" must be an object with one array per lane, not "
+            problem(in.mark(), owner.describe() + ": \"tracks\" must be an object with one array per lane, not "
                     + token(p.currentToken()), "write \"tracks\": {\"emotion\": [], \"gesture\": [], \"gaze\": [],"
                     + " \"timing\": []}");
             p.skipChildren();
             return;
         }
-        What what = () -> s.describe() + " tracks";
+        What what = () -> owner.describe() + " tracks";
         int position = 0;
         Set<String> names = new HashSet<>();
         while (p.nextToken() == JsonToken.FIELD_NAME) {
@@ -1170,10 +1434,10 @@ final class ProjectReader {
             if (in.repeated(names, f, what)) continue;
             Slot lane = Slot.ofLane(f);
             if (lane != null) {
-                List<Object> cues = s.cues.computeIfAbsent(lane.lane, l -> new ArrayList<>());
-                elements(in, lane, f, what, FormatLimits.MAX_CUES_PER_TRACK, s, cues, s.unknown);
+                List<Object> cues = into.computeIfAbsent(lane.lane, l -> new ArrayList<>());
+                elements(in, lane, f, what, FormatLimits.MAX_CUES_PER_TRACK, s, cues, unknown);
             } else {
-                unknownLane(in, f, position, s);
+                unknownLane(in, f, position, owner, unknown);
             }
             position++;
         }
@@ -1183,7 +1447,8 @@ final class ProjectReader {
      * A field of "tracks" that is not a known lane: a lane of a newer release (an array of objects of types this
      * release does not know) is kept whole; anything else is a mistake and reported.
      */
-    private void unknownLane(In in, String name, int position, ShotState s) throws IOException {
+    private void unknownLane(In in, String name, int position, What s, List<UnknownObject> unknown)
+            throws IOException {
         JsonParser p = in.p;
         Object at = in.mark();
         int start = in.tokenStart();
@@ -1215,7 +1480,7 @@ final class ProjectReader {
                             + "the lanes are \"emotion\", \"gesture\", \"gaze\" and \"timing\"");
             return;
         }
-        s.unknown.add(new UnknownObject("tracks/" + name, position, "",
+        unknown.add(new UnknownObject("tracks/" + name, position, "",
                 new String(in.src.bytes(), start, end - start, StandardCharsets.UTF_8)));
     }
 
@@ -1238,6 +1503,11 @@ final class ProjectReader {
         long easeIn = 0;
         long easeOut = 0;
         Side side = Side.RIGHT;
+        boolean snap = false;
+        FramePoint point = null;
+        Object pointAt = null;
+        String looksAt = null;
+        Object looksAtAt = null;
         boolean ok = true;
         boolean sawId = false;
         boolean sawStart = false;
@@ -1301,7 +1571,7 @@ final class ProjectReader {
                                     seen = in.once(seen, 16, f, what);
                                     sawChoice = true;
                                     gesture = in.text(f, what);
-                                    if (gesture != null && !gesture.matches("[a-z][a-z0-9]*(-[a-z0-9]+)*")) {
+                                    if (gesture != null && !GESTURE_ID_PATTERN.matcher(gesture).matches()) {
                                         problem(in.mark(), what.describe() + ": \"" + clip(gesture)
                                                 + "\" is not a gesture id", "gesture ids are lower-case words joined"
                                                 + " by '-', as in assets/gestures/library.json, e.g. \"open-palms\"");
@@ -1320,17 +1590,36 @@ final class ProjectReader {
                                     if (sd != null) side = sd;
                                     else ok = false;
                                 }
+                                case "snap" -> {
+                                    seen = in.once(seen, 1024, f, what);
+                                    Boolean b = in.bool(f, what);
+                                    if (b != null) snap = b;
+                                    else ok = false;
+                                }
                                 default -> in.unknownField(f, what, slot.type);
                             }
                         }
                         case GAZE -> {
-                            if (f.equals("target")) {
-                                seen = in.once(seen, 16, f, what);
-                                sawChoice = true;
-                                choice = in.choice(f, TARGETS, what);
-                                ok &= choice != null;
-                            } else {
-                                in.unknownField(f, what, slot.type);
+                            switch (f) {
+                                case "target" -> {
+                                    seen = in.once(seen, 16, f, what);
+                                    sawChoice = true;
+                                    choice = in.choice(f, TARGETS, what);
+                                    ok &= choice != null;
+                                }
+                                case "point" -> {
+                                    seen = in.once(seen, 2048, f, what);
+                                    pointAt = in.mark();
+                                    point = framePoint(in, what);
+                                    ok &= point != null;
+                                }
+                                case "character" -> {
+                                    seen = in.once(seen, 4096, f, what);
+                                    looksAtAt = in.mark();
+                                    looksAt = in.id(f, what);
+                                    ok &= looksAt != null;
+                                }
+                                default -> in.unknownField(f, what, slot.type);
                             }
                         }
                         case TIMING -> {
@@ -1373,18 +1662,91 @@ final class ProjectReader {
                     "check \"start\" and \"duration\": " + TICKS_HINT);
             return null;
         }
+        if (lane == CueLane.GAZE && !gazeFieldsAgree(in, at, what, (GazeTarget) choice, pointAt, looksAtAt)) {
+            return null;
+        }
         if (!s.cueIds.add(id)) {
             problem(in.objectMark(at), s.describe() + " has more than one cue with id '" + id + "'",
-                    "give each cue of a shot its own id");
+                    "give each cue of a shot its own id (the shot's own cues and its partners' share one set)");
             return null;
         }
         TimeRange range = new TimeRange(start, duration);
         return switch (lane) {
             case EMOTION -> new EmotionCue(id, range, (Emotion) choice, intensity, easeIn, easeOut);
-            case GESTURE -> new GestureCue(id, range, gesture, intensity, side);
-            case GAZE -> new GazeCue(id, range, (GazeTarget) choice);
+            case GESTURE -> new GestureCue(id, range, gesture, intensity, side, snap);
+            case GAZE -> new GazeCue(id, range, (GazeTarget) choice, point, looksAt);
             case TIMING -> new TimingCue(id, range, (TimingCue.Kind) choice, strength);
         };
+    }
+
+    /**
+     * Whether a gaze cue has a "point" exactly when it looks at a point and a "character" exactly when it looks at a
+     * character; reports each mismatch at the field, or at the cue when the field is missing.
+     */
+    private boolean gazeFieldsAgree(In in, long at, What what, GazeTarget target, @Nullable Object pointAt,
+            @Nullable Object looksAtAt) {
+        boolean ok = true;
+        if (target == GazeTarget.POINT && pointAt == null) {
+            problem(in.objectMark(at), what.describe() + " looks at a point but has no \"point\"",
+                    "add \"point\": {\"x\": 0.5, \"y\": 0.2} (x from -1, the left edge, to 1, the right; y from -1,"
+                            + " the bottom, to 1, the top)");
+            ok = false;
+        } else if (target != GazeTarget.POINT && pointAt != null) {
+            problem(pointAt, what.describe() + " has a \"point\" but its target is \"" + fileName(target) + "\"",
+                    "remove \"point\", or set \"target\": \"point\" to look at it");
+            ok = false;
+        }
+        if (target == GazeTarget.CHARACTER && looksAtAt == null) {
+            problem(in.objectMark(at), what.describe() + " looks at a character but has no \"character\"",
+                    "add \"character\": \"leo\" (the id of another character in the shot)");
+            ok = false;
+        } else if (target != GazeTarget.CHARACTER && looksAtAt != null) {
+            problem(looksAtAt, what.describe() + " has a \"character\" but its target is \"" + fileName(target)
+                    + "\"", "remove \"character\", or set \"target\": \"character\" to look at that character");
+            ok = false;
+        }
+        return ok;
+    }
+
+    /** A point of the frame, {"x": .., "y": ..}, each from -1 to 1; null after reporting what is wrong. */
+    private @Nullable FramePoint framePoint(In in, What owner) throws IOException {
+        JsonParser p = in.p;
+        Object at = in.mark();
+        if (p.currentToken() != JsonToken.START_OBJECT) {
+            problem(at, owner.describe() + ": \"point\" must be an object, not " + token(p.currentToken()),
+                    "write \"point\": {\"x\": 0.5, \"y\": 0.2} (x and y from -1 to 1; 0, 0 is the centre)");
+            p.skipChildren();
+            return null;
+        }
+        What what = () -> owner.describe() + " point";
+        double x = Double.NaN;
+        double y = Double.NaN;
+        boolean ok = true;
+        boolean sawX = false;
+        boolean sawY = false;
+        Set<String> names = new HashSet<>();
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String f = p.currentName();
+            p.nextToken();
+            if (in.repeated(names, f, what)) continue;
+            switch (f) {
+                case "x" -> {
+                    sawX = true;
+                    x = in.between(f, what, -1, 1, "-1 is the left edge of the frame, 1 the right");
+                    ok &= !Double.isNaN(x);
+                }
+                case "y" -> {
+                    sawY = true;
+                    y = in.between(f, what, -1, 1, "-1 is the bottom of the frame, 1 the top");
+                    ok &= !Double.isNaN(y);
+                }
+                default -> in.unknownFieldOf(f, what, "a point", List.of("x", "y"));
+            }
+        }
+        if (!sawX) problem(at, what.describe() + " has no \"x\"", "add \"x\": 0 (-1 is the left edge, 1 the right)");
+        if (!sawY) problem(at, what.describe() + " has no \"y\"", "add \"y\": 0 (-1 is the bottom, 1 the top)");
+        if (!(ok && sawX && sawY)) return null;
+        return new FramePoint(x, y);
     }
 
     /**
@@ -1440,7 +1802,7 @@ final class ProjectReader {
         @Override
         public String describe() {
             return lane.name().toLowerCase(Locale.ROOT) + " cue" + (id == null ? "" : " '" + id + "'") + " of "
-                    + shot.describe();
+                    + shot.owner();
         }
     }
 
@@ -1666,6 +2028,23 @@ final class ProjectReader {
                     + describeValue(), hint);
             skip();
             return ABSENT;
+        }
+
+        /** A number in [lo, hi], or NaN after reporting why not. */
+        double between(String field, What what, double lo, double hi, String meaning) throws IOException {
+            JsonToken t = p.currentToken();
+            if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) {
+                double v = p.getDoubleValue();
+                if (v >= lo && v <= hi) return v;
+                problem(mark(), what.describe() + ": \"" + field + "\" is " + p.getText() + ", outside "
+                        + (long) lo + ".." + (long) hi, "use a number from " + (long) lo + " to " + (long) hi + " ("
+                        + meaning + ")");
+                return Double.NaN;
+            }
+            problem(mark(), what.describe() + ": \"" + field + "\" must be a number from " + (long) lo + " to "
+                    + (long) hi + ", not " + describeValue(), "write a number without quotes (" + meaning + ")");
+            skip();
+            return Double.NaN;
         }
 
         /** A number in [0, 1], or NaN after reporting why not. */

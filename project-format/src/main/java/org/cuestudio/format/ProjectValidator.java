@@ -10,7 +10,11 @@ import java.util.Map;
 import org.cuestudio.core.model.Character;
 import org.cuestudio.core.model.Cue;
 import org.cuestudio.core.model.CueLane;
+import org.cuestudio.core.model.CueTrack;
+import org.cuestudio.core.model.GazeCue;
+import org.cuestudio.core.model.GazeTarget;
 import org.cuestudio.core.model.GestureCue;
+import org.cuestudio.core.model.Partner;
 import org.cuestudio.core.perform.GestureLibrary;
 import org.cuestudio.core.model.Project;
 import org.cuestudio.core.model.Shot;
@@ -42,7 +46,7 @@ public final class ProjectValidator {
         }
         if (p.shots().isEmpty()) {
             found.add(new Found(JsonPointer.compile("/shots"), "the project has no shots",
-                    "add a shot: an object {\"type\": \"Shot.1\", ...} in \"shots\" (see docs/project-format.md)"));
+                    "add a shot: an object {\"type\": \"Shot.2\", ...} in \"shots\" (see docs/project-format.md)"));
         }
         for (int i = 0; i < p.shots().size(); i++) {
             Shot s = p.shots().get(i);
@@ -55,16 +59,22 @@ public final class ProjectValidator {
                         p.characters().isEmpty() ? "add the character to \"characters\""
                                 : "use one of " + p.characters().stream().map(c -> "'" + c.id() + "'").toList()));
             }
-            List<Cue> gestureCues = s.track(CueLane.GESTURE).cues();
-            for (int j = 0; j < gestureCues.size(); j++) {
-                GestureCue g = (GestureCue) gestureCues.get(j);
-                if (gestures.find(g.gesture()).isPresent()) continue;
-                String meant = Hints.closest(g.gesture(), gestures.ids());
-                found.add(new Found(shot.append(element(s.unknown(), "tracks/gesture", j)).append(
-                        JsonPointer.compile("/gesture")), "gesture cue '" + g.id() + "' of shot '" + s.id() + "': \""
-                        + g.gesture() + "\" is not a valid gesture: the gesture library " + gestures.source()
-                        + " has no such gesture", (meant != null ? "did you mean \"" + meant + "\"? " : "")
-                        + "use one of " + gestures.ids()));
+            checkCues(s, s.characterId(), s.tracks(), shot, "", "shot '" + s.id() + "'", gestures, found);
+            for (int k = 0; k < s.partners().size(); k++) {
+                Partner pt = s.partners().get(k);
+                JsonPointer at = shot.append(element(s.unknown(), "partners", k));
+                String who = "partner '" + pt.characterId() + "' of shot '" + s.id() + "'";
+                if (p.character(pt.characterId()).isEmpty()) {
+                    found.add(new Found(at.append(JsonPointer.compile("/character")), who + " is character '"
+                            + pt.characterId() + "', which the project does not have", p.characters().isEmpty()
+                                    ? "add the character to \"characters\""
+                                    : "use one of " + p.characters().stream().map(c -> "'" + c.id() + "'").toList()));
+                }
+                if (pt.audio() != null) {
+                    checkPath(lp, pt.audio(), who + " audio", false, at.append(JsonPointer.compile("/audio")), found);
+                }
+                checkCues(s, pt.characterId(), pt.tracks(), at, "partners/" + pt.characterId() + "/", who, gestures,
+                        found);
             }
             for (int j = 0; j < s.takes().size(); j++) {
                 Take t = s.takes().get(j);
@@ -82,30 +92,82 @@ public final class ProjectValidator {
     }
 
     /**
+     * The cues of one character of a shot (its own, or a partner's at {@code owner} with its unknown objects placed
+     * under {@code prefix}): gestures from the library, looks at another character of the shot.
+     */
+    private static void checkCues(Shot s, String performer, List<CueTrack> tracks, JsonPointer owner, String prefix,
+            String who, GestureLibrary gestures, List<Found> found) {
+        List<Cue> gestureCues = tracks.get(CueLane.GESTURE.ordinal()).cues();
+        for (int j = 0; j < gestureCues.size(); j++) {
+            GestureCue g = (GestureCue) gestureCues.get(j);
+            if (gestures.find(g.gesture()).isPresent()) continue;
+            String meant = Hints.closest(g.gesture(), gestures.ids());
+            found.add(new Found(cue(s, owner, prefix, "tracks/gesture", j).append(JsonPointer.compile("/gesture")),
+                    "gesture cue '" + g.id() + "' of " + who + ": \"" + g.gesture() + "\" is not a valid gesture: the"
+                            + " gesture library " + gestures.source() + " has no such gesture",
+                    (meant != null ? "did you mean \"" + meant + "\"? " : "") + "use one of " + gestures.ids()));
+        }
+        List<Cue> gazeCues = tracks.get(CueLane.GAZE.ordinal()).cues();
+        for (int j = 0; j < gazeCues.size(); j++) {
+            GazeCue g = (GazeCue) gazeCues.get(j);
+            if (g.target() != GazeTarget.CHARACTER) continue;
+            String other = g.character();
+            List<String> others = s.cast().stream().filter(c -> !c.equals(performer)).map(c -> "'" + c + "'")
+                    .toList();
+            String hint = others.isEmpty() ? "add the character to the shot as a partner, or look elsewhere"
+                    : "look at one of " + others + ", or add the character to the shot as a partner";
+            JsonPointer at = cue(s, owner, prefix, "tracks/gaze", j).append(JsonPointer.compile("/character"));
+            if (performer.equals(other)) {
+                found.add(new Found(at, "gaze cue '" + g.id() + "' of " + who + " looks at '" + other
+                        + "', the character who performs it", hint));
+            } else if (!s.cast().contains(other)) {
+                found.add(new Found(at, "gaze cue '" + g.id() + "' of " + who + " looks at character '" + other
+                        + "', who is not in shot '" + s.id() + "'", hint));
+            }
+        }
+    }
+
+    /** The pointer of the {@code j}-th cue of a lane of the shot's own tracks or of a partner's ({@code prefix}). */
+    private static JsonPointer cue(Shot s, JsonPointer owner, String prefix, String lane, int j) {
+        return owner.append(JsonPointer.compile("/" + lane + "/" + position(s.unknown(), prefix + lane, j)));
+    }
+
+    /**
      * One line per object kept from a newer Cue Studio, located in the file: not problems (they are written back
      * unchanged) but worth knowing, since this release ignores them when rendering.
      */
     public static List<Problem> keptFromNewerReleases(LoadedProject lp) {
         List<Found> found = new ArrayList<>();
         Project p = lp.project();
-        for (UnknownObject u : p.unknown()) found.add(kept(JsonPointer.empty(), u));
+        for (UnknownObject u : p.unknown()) found.add(kept(JsonPointer.empty(), u.place(), u));
         for (int i = 0; i < p.shots().size(); i++) {
             JsonPointer shot = element(p.unknown(), "shots", i);
-            for (UnknownObject u : p.shots().get(i).unknown()) found.add(kept(shot, u));
+            Shot s = p.shots().get(i);
+            for (UnknownObject u : s.unknown()) {
+                String place = u.place();
+                JsonPointer owner = shot;
+                if (place.startsWith("partners/")) {
+                    // A partner's: partners/<character id>/tracks/...; found through the partner's position.
+                    int slash = place.indexOf('/', 9);
+                    String id = place.substring(9, slash);
+                    int k = s.partners().stream().map(Partner::characterId).toList().indexOf(id);
+                    if (k < 0) continue; // its partner was removed: it is not saved either
+                    owner = shot.append(element(s.unknown(), "partners", k));
+                    place = place.substring(slash + 1);
+                }
+                found.add(kept(owner, place, u));
+            }
         }
         return locate(lp.file(), found);
     }
 
-    private static Found kept(JsonPointer owner, UnknownObject u) {
-        JsonPointer at = owner.append(JsonPointer.compile("/" + u.place()));
-        if (!isLane(u)) at = at.appendIndex(u.index());
-        return new Found(at, "kept " + (isLane(u) ? "the " : "a ") + u.label() + " this release does not know"
+    private static Found kept(JsonPointer owner, String place, UnknownObject u) {
+        boolean lane = place.startsWith("tracks/") && ProjectReader.LANES.indexOf(place.substring(7)) < 0;
+        JsonPointer at = owner.append(JsonPointer.compile("/" + place));
+        if (!lane) at = at.appendIndex(u.index());
+        return new Found(at, "kept " + (lane ? "the " : "a ") + u.label() + " this release does not know"
                 + " (written by a newer Cue Studio?); it is saved back unchanged but not used",
                 "open the project in the newer Cue Studio to change it");
-    }
-
-    private static boolean isLane(UnknownObject u) {
-        return u.place().startsWith("tracks/") && ProjectReader.LANES.indexOf(u.place().substring(7)) < 0;
     }
 
     private static final String PATH_HINT = "keep media inside the project folder and write its path relative to"
@@ -135,6 +197,12 @@ public final class ProjectValidator {
      * their file positions), so that problems point at the right element of the file.
      */
     static JsonPointer element(List<UnknownObject> unknown, String place, int k) {
+        return JsonPointer.compile("/" + place + "/" + position(unknown, place, k));
+    }
+
+    /** The position in its array of the {@code k}-th known element, past the unknown objects kept there. */
+    private static int position(List<UnknownObject> unknown, String place, int k) {
+        if (unknown.isEmpty()) return k;
         int position = 0;
         int known = -1;
         while (true) {
@@ -143,7 +211,7 @@ public final class ProjectValidator {
             if (!taken && ++known == k) break;
             position++;
         }
-        return JsonPointer.compile("/" + place + "/" + position);
+        return position;
     }
 
     private static List<Problem> locate(Path file, List<Found> found) {

@@ -13,8 +13,10 @@ import org.cuestudio.core.model.Cue;
 import org.cuestudio.core.model.CueLane;
 import org.cuestudio.core.model.CueTrack;
 import org.cuestudio.core.model.EmotionCue;
+import org.cuestudio.core.model.FramePoint;
 import org.cuestudio.core.model.GazeCue;
 import org.cuestudio.core.model.GestureCue;
+import org.cuestudio.core.model.Partner;
 import org.cuestudio.core.model.Personality;
 import org.cuestudio.core.model.Project;
 import org.cuestudio.core.model.Resolution;
@@ -22,6 +24,7 @@ import org.cuestudio.core.model.Shot;
 import org.cuestudio.core.model.Take;
 import org.cuestudio.core.model.TimingCue;
 import org.cuestudio.core.model.UnknownObject;
+import org.cuestudio.core.time.TimeRange;
 
 /**
  * Writes model records as a project file with Jackson's streaming generator: current type tags, fields in the fixed
@@ -32,6 +35,7 @@ final class ProjectWriter {
     private static final String PROJECT = tag("Project");
     private static final String CHARACTER = tag("Character");
     private static final String SHOT = tag("Shot");
+    private static final String PARTNER = tag("Partner");
     private static final String TAKE = tag("Take");
     private static final String EMOTION_CUE = tag("EmotionCue");
     private static final String GESTURE_CUE = tag("GestureCue");
@@ -81,7 +85,10 @@ final class ProjectWriter {
         array(p.characters(), at(p.unknown(), "characters"), this::character, false);
         g.writeFieldName("shots");
         long cues = 0;
-        for (Shot s : p.shots()) for (CueTrack t : s.tracks()) cues += t.cues().size();
+        for (Shot s : p.shots()) {
+            for (CueTrack t : s.tracks()) cues += t.cues().size();
+            for (Partner pt : s.partners()) for (CueTrack t : pt.tracks()) cues += t.cues().size();
+        }
         if (parallel && cues > PARALLEL_CUES && p.shots().size() > 1) parallelShots(p);
         else array(p.shots(), at(p.unknown(), "shots"), this::shot, false);
         metadata(p.metadata());
@@ -269,6 +276,7 @@ final class ProjectWriter {
         g.writeNumberField("gazeSteadiness", q.gazeSteadiness());
         g.writeNumberField("energy", q.energy());
         g.writeEndObject();
+        g.writeNumberField("reactionDelay", c.reactionDelay());
         metadata(c.metadata());
         g.writeEndObject();
     }
@@ -283,18 +291,53 @@ final class ProjectWriter {
         g.writeStringField("frameRate", s.frameRate().toString());
         resolution(s.resolution());
         g.writeFieldName("tracks");
-        tracks(s);
+        tracks(s.tracks(), s.unknown(), "tracks/");
+        g.writeFieldName("partners");
+        array(s.partners(), at(s.unknown(), "partners"), pt -> partner(pt, s.unknown()), false);
         g.writeFieldName("takes");
         array(s.takes(), at(s.unknown(), "takes"), this::take, false);
         metadata(s.metadata());
         g.writeEndObject();
     }
 
-    /** The four lanes in lane order, with lanes from newer releases back at their positions. */
-    private void tracks(Shot s) throws IOException {
+    /**
+     * A partner of a shot; its unknown cues and lanes are among the shot's unknown objects, placed under
+     * {@code partners/<character id>/}.
+     */
+    private void partner(Partner p, List<UnknownObject> shotUnknown) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("type", PARTNER);
+        g.writeStringField("character", p.characterId());
+        if (p.audio() != null) g.writeStringField("audio", p.audio());
+        g.writeArrayFieldStart("speaks");
+        for (TimeRange r : p.speaks()) {
+            printer.inlineNext();
+            g.writeStartObject();
+            g.writeNumberField("start", r.start());
+            g.writeNumberField("duration", r.duration());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeFieldName("tracks");
+        String prefix = "partners/" + p.characterId() + "/";
+        List<UnknownObject> own = new ArrayList<>();
+        for (UnknownObject u : shotUnknown) {
+            if (u.place().startsWith(prefix)) {
+                own.add(new UnknownObject(u.place().substring(prefix.length()), u.index(), u.type(), u.json()));
+            }
+        }
+        tracks(p.tracks(), own, "tracks/");
+        g.writeEndObject();
+    }
+
+    /**
+     * The four lanes in lane order, with lanes from newer releases back at their positions. {@code unknown} holds
+     * the owner's unknown objects, lanes placed as {@code tracks/<name>}.
+     */
+    private void tracks(List<CueTrack> tracks, List<UnknownObject> unknown, String prefix) throws IOException {
         List<UnknownObject> lanes = new ArrayList<>();
-        for (UnknownObject u : s.unknown()) {
-            if (u.place().startsWith("tracks/") && ProjectReader.LANES.indexOf(u.place().substring(7)) < 0) {
+        for (UnknownObject u : unknown) {
+            if (u.place().startsWith(prefix) && ProjectReader.LANES.indexOf(u.place().substring(prefix.length())) < 0) {
                 lanes.add(u);
             }
         }
@@ -305,13 +348,13 @@ final class ProjectWriter {
         for (int position = 0; known < CueLane.values().length || extra < lanes.size(); position++) {
             if (extra < lanes.size() && (lanes.get(extra).index() <= position || known == CueLane.values().length)) {
                 UnknownObject u = lanes.get(extra++);
-                g.writeFieldName(u.place().substring(7));
+                g.writeFieldName(u.place().substring(prefix.length()));
                 g.writeRawValue(u.json());
             } else {
-                CueTrack t = s.tracks().get(known++);
+                CueTrack t = tracks.get(known++);
                 String name = ProjectReader.LANES.get(t.lane().ordinal());
                 g.writeFieldName(name);
-                array(t.cues(), at(s.unknown(), "tracks/" + name), this::cue, true);
+                array(t.cues(), at(unknown, prefix + name), this::cue, true);
             }
         }
         g.writeEndObject();
@@ -332,10 +375,19 @@ final class ProjectWriter {
                 g.writeStringField("gesture", e.gesture());
                 g.writeNumberField("intensity", e.intensity());
                 g.writeStringField("side", ProjectReader.fileName(e.side()));
+                g.writeBooleanField("snap", e.snap());
             }
             case GazeCue e -> {
                 common(GAZE_CUE, c);
                 g.writeStringField("target", ProjectReader.fileName(e.target()));
+                FramePoint point = e.point();
+                if (point != null) {
+                    g.writeObjectFieldStart("point");
+                    g.writeNumberField("x", point.x());
+                    g.writeNumberField("y", point.y());
+                    g.writeEndObject();
+                }
+                if (e.character() != null) g.writeStringField("character", e.character());
             }
             case TimingCue e -> {
                 common(TIMING_CUE, c);

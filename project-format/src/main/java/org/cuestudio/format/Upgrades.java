@@ -17,17 +17,26 @@ import org.jspecify.annotations.Nullable;
  * of an object, so that files written by older releases open. Steps run on the tree before binding, so the binder
  * only ever knows the current shape (docs/project-format.md, "Versions and upgrades").
  *
- * <p>Every step of format 0 (the pre-release draft shape) to format 1 is defined here. A step converts what it can
+ * <p>Every step of format 0 (the pre-release draft shape) to format 1 (Cue Studio 0.1) and of format 1 to format 2
+ * is defined here. A step converts what it can
  * and leaves anything it cannot convert in place, so that the binder reports it with its location.
  */
 final class Upgrades {
     /** The version of each type that this release writes. */
-    static final Map<String, Integer> CURRENT = Map.of("Project", 1, "Character", 1, "Shot", 1, "Take", 1,
-            "EmotionCue", 1, "GestureCue", 1, "GazeCue", 1, "TimingCue", 1);
+    static final Map<String, Integer> CURRENT = Map.of("Project", 1, "Character", 2, "Shot", 2, "Partner", 1,
+            "Take", 1, "EmotionCue", 1, "GestureCue", 2, "GazeCue", 2, "TimingCue", 2);
 
     /** The oldest version of each type that this release still reads. */
-    static final Map<String, Integer> OLDEST = Map.of("Project", 0, "Character", 0, "Shot", 0, "Take", 0,
-            "EmotionCue", 0, "GestureCue", 0, "GazeCue", 0, "TimingCue", 0);
+    static final Map<String, Integer> OLDEST = Map.of("Project", 0, "Character", 0, "Shot", 0, "Partner", 1,
+            "Take", 0, "EmotionCue", 0, "GestureCue", 0, "GazeCue", 0, "TimingCue", 0);
+
+    /**
+     * The steps that only add optional fields at their defaults or widen the values a field accepts (every step
+     * from version 1 to 2): the current binder reads an object of the older version exactly as it reads the
+     * upgraded one, so the reader applies them by binding the object directly, without a tree.
+     */
+    static final Set<String> BINDER_COMPATIBLE = Set.of("Character.1", "Shot.1", "GestureCue.1", "GazeCue.1",
+            "TimingCue.1");
 
     /** One upgrade step: what it changes, for people, and the change itself. */
     record Step(String type, int from, String change, UnaryOperator<ObjectNode> apply) {
@@ -58,6 +67,15 @@ final class Upgrades {
                 o -> secondsToTicks(retag(o, "GazeCue.1"), "start", "duration"));
         add("TimingCue", 0, "times in seconds become ticks",
                 o -> secondsToTicks(retag(o, "TimingCue.1"), "start", "duration"));
+        // Format 1 (Cue Studio 0.1) to format 2.
+        add("Character", 1, "adds \"reactionDelay\": 0", o -> withField(retag(o, "Character.2"), "reactionDelay",
+                F.numberNode(0L)));
+        add("Shot", 1, "adds \"partners\": []", o -> withField(retag(o, "Shot.2"), "partners", F.arrayNode()));
+        add("GestureCue", 1, "adds \"snap\": false (the gesture name is now a gesture-library id)",
+                o -> withField(retag(o, "GestureCue.2"), "snap", F.booleanNode(false)));
+        add("GazeCue", 1, "new type tag only (targets \"point\", \"character\", \"thinking\" added)",
+                o -> retag(o, "GazeCue.2"));
+        add("TimingCue", 1, "new type tag only (kind \"tempo\" added)", o -> retag(o, "TimingCue.2"));
     }
 
     private Upgrades() {}
@@ -100,6 +118,11 @@ final class Upgrades {
 
     private static ObjectNode retag(ObjectNode o, String tag) {
         o.put("type", tag); // keeps the field's place, so the tag stays first
+        return o;
+    }
+
+    private static ObjectNode withField(ObjectNode o, String name, JsonNode value) {
+        if (!o.has(name)) o.set(name, value);
         return o;
     }
 

@@ -13,9 +13,11 @@ import org.cuestudio.core.model.CueLane;
 import org.cuestudio.core.model.CueTrack;
 import org.cuestudio.core.model.Emotion;
 import org.cuestudio.core.model.EmotionCue;
+import org.cuestudio.core.model.FramePoint;
 import org.cuestudio.core.model.GazeCue;
 import org.cuestudio.core.model.GazeTarget;
 import org.cuestudio.core.model.GestureCue;
+import org.cuestudio.core.model.Partner;
 import org.cuestudio.core.model.Personality;
 import org.cuestudio.core.model.Project;
 import org.cuestudio.core.model.Quality;
@@ -25,12 +27,15 @@ import org.cuestudio.core.model.Side;
 import org.cuestudio.core.model.Take;
 import org.cuestudio.core.model.TimingCue;
 import org.cuestudio.core.time.FrameRate;
+import org.cuestudio.core.time.Ticks;
 import org.cuestudio.core.time.TimeRange;
 
 /**
- * The golden files of the format (src/test/resources/golden) and the models they must read as. Each current type
- * has a file holding one object of it in the smallest project around it; the same per type in format 0; whole
- * sample projects of every released format. Run {@code main} to rewrite the current-format files after an
+ * The golden files of the format (src/test/resources/golden) and the models they must read as. Each type has a
+ * file per version, {@code types/Name.N.json}, holding objects of it in the smallest project around them: the
+ * current version's shows everything it can hold ({@link #forType}); older versions' files are kept as they were
+ * written and must read as {@link #forOlder} (format 0 without metadata), which proves the upgrades. Whole sample
+ * projects of every released format are in {@code projects/}. Run {@code main} to rewrite the current-format files after an
  * intended change of the writer (then review the diff: it is the change users will see).
  */
 final class Golden {
@@ -40,13 +45,17 @@ final class Golden {
             .resolve("assets/samples/hello/project.json");
 
     /** The types with one golden file each, in the order of docs/project-format.md. */
-    static final List<String> TYPES = List.of("Project", "Character", "Shot", "Take", "EmotionCue", "GestureCue",
-            "GazeCue", "TimingCue");
+    static final List<String> TYPES = List.of("Project", "Character", "Shot", "Partner", "Take", "EmotionCue",
+            "GestureCue", "GazeCue", "TimingCue");
 
     private Golden() {}
 
     static final Character MIRA = new Character("mira", "Mira", "characters/mira",
             new Personality(0.7, 0.6, 0.5, 0.55, 0.6), Map.of("voice", "alto"));
+    /** A slow character: reacts a quarter of a second late. */
+    static final Character LEO = new Character("leo", "Leo", "characters/leo",
+            new Personality(0.4, 0.3, 0.6, 0.8, 0.35), Ticks.ofMillis(250), Map.of());
+    static final Character AVA = new Character("ava", "Ava", "characters/ava.zip", Personality.DEFAULT, Map.of());
 
     static final EmotionCue EMOTION = new EmotionCue("joy-1", new TimeRange(352_800_000L, 1_411_200_000L),
             Emotion.JOY, 0.85, 70_560_000L, 141_120_000L);
@@ -55,35 +64,81 @@ final class Golden {
     static final GazeCue GAZE = new GazeCue("look-1", new TimeRange(705_600_000L, 352_800_000L), GazeTarget.UP_LEFT);
     static final TimingCue TIMING = new TimingCue("react-1", new TimeRange(1_764_000_000L, 176_400_000L),
             TimingCue.Kind.REACT, 0.6);
+
+    // What format 2 added: a snapping gesture, looks at a point, at a character and away, a tempo mark, partners.
+    static final GestureCue GESTURE_SNAP = new GestureCue("beat-1", new TimeRange(1_411_200_000L, 705_600_000L),
+            "beat", 0.9, Side.BOTH, true);
+    static final GazeCue GAZE_POINT = GazeCue.atPoint("look-point", new TimeRange(1_058_400_000L, 352_800_000L),
+            new FramePoint(0.25, -0.5));
+    static final GazeCue GAZE_AT_LEO = GazeCue.atCharacter("look-leo", new TimeRange(1_411_200_000L, 705_600_000L),
+            "leo");
+    static final GazeCue GAZE_THINKING = new GazeCue("think-1", new TimeRange(2_116_800_000L, 705_600_000L),
+            GazeTarget.THINKING);
+    static final TimingCue TEMPO = new TimingCue("tempo-1", new TimeRange(0, 1_411_200_000L), TimingCue.Kind.TEMPO,
+            0.35);
+    /** Leo speaks in stretches of the shot's recording, nods and looks at Mira. */
+    static final Partner LEO_PARTNER = new Partner("leo", null,
+            List.of(new TimeRange(2_116_800_000L, 1_058_400_000L), new TimeRange(4_233_600_000L, 705_600_000L)),
+            tracks(List.of(new GestureCue("leo-nod-1", new TimeRange(1_411_200_000L, 352_800_000L), "nod", 0.5,
+                    Side.BOTH, true), GazeCue.atCharacter("leo-look-1", new TimeRange(0, 2_116_800_000L), "mira"))));
+    /** Ava has her own recording and smiles. */
+    static final Partner AVA_PARTNER = new Partner("ava", "audio/s1-ava.wav", List.of(), tracks(List.of(
+            new EmotionCue("ava-smile-1", new TimeRange(0, 705_600_000L), Emotion.JOY, 0.4, 0, 0))));
     static final Take TAKE = new Take("take-1", "First try", "2025-05-01T10:00:00Z", 42, Quality.FINAL,
             new Resolution(1280, 720), "sha256:0f3a", "djl-layered-svg", "1.0", 4, true, "keeper",
             "takes/s1-take-1.mp4", Map.of("reviewer", "Ana"));
 
-    static Shot shot(List<Cue> cues, List<Take> takes) {
+    static List<CueTrack> tracks(List<Cue> cues) {
         List<CueTrack> tracks = new java.util.ArrayList<>();
         for (CueLane lane : CueLane.values()) {
             tracks.add(new CueTrack(lane, cues.stream().filter(c -> CueLane.of(c) == lane).toList()));
         }
+        return tracks;
+    }
+
+    static Shot shot(List<Cue> cues, List<Take> takes) {
+        return shot(cues, List.of(), takes);
+    }
+
+    static Shot shot(List<Cue> cues, List<Partner> partners, List<Take> takes) {
         return new Shot("s1", "Opening line", "audio/s1.wav", "mira", FrameRate.FPS_29_97, new Resolution(1280, 720),
-                tracks, takes, Map.of("dialogue", "Hello there"));
+                tracks(cues), partners, takes, Map.of("dialogue", "Hello there"), List.of());
     }
 
     static Project project(List<Character> characters, List<Shot> shots) {
         return new Project("Golden", characters, shots, Map.of("director", "Ana"));
     }
 
-    /** The model each per-type golden file holds. */
+    /** The model each current per-type golden file holds. */
     static Project forType(String type) {
         return switch (type) {
             case "Project" -> project(List.of(), List.of());
-            case "Character" -> project(List.of(MIRA), List.of());
-            case "Shot" -> project(List.of(MIRA), List.of(shot(List.of(), List.of())));
+            case "Character" -> project(List.of(MIRA, LEO), List.of());
+            case "Shot" -> project(List.of(MIRA, LEO, AVA), List.of(shot(List.of(), List.of(LEO_PARTNER, AVA_PARTNER),
+                    List.of())));
+            case "Partner" -> project(List.of(MIRA, LEO), List.of(shot(List.of(), List.of(LEO_PARTNER), List.of())));
             case "Take" -> project(List.of(MIRA), List.of(shot(List.of(), List.of(TAKE))));
             case "EmotionCue" -> project(List.of(MIRA), List.of(shot(List.of(EMOTION), List.of())));
+            case "GestureCue" -> project(List.of(MIRA), List.of(shot(List.of(GESTURE, GESTURE_SNAP), List.of())));
+            case "GazeCue" -> project(List.of(MIRA, LEO), List.of(shot(List.of(GAZE, GAZE_POINT, GAZE_AT_LEO,
+                    GAZE_THINKING), List.of(new Partner("leo", null, List.of(), List.of())), List.of())));
+            case "TimingCue" -> project(List.of(MIRA), List.of(shot(List.of(TIMING, TEMPO), List.of())));
+            default -> throw new IllegalArgumentException(type);
+        };
+    }
+
+    /**
+     * The model the golden file of an older version of a type holds (with metadata: format 0 files read as this
+     * without it): what that version could say, which the current version still reads the same.
+     */
+    static Project forOlder(String type) {
+        return switch (type) {
+            case "Character" -> project(List.of(MIRA), List.of());
+            case "Shot" -> project(List.of(MIRA), List.of(shot(List.of(), List.of())));
             case "GestureCue" -> project(List.of(MIRA), List.of(shot(List.of(GESTURE), List.of())));
             case "GazeCue" -> project(List.of(MIRA), List.of(shot(List.of(GAZE), List.of())));
             case "TimingCue" -> project(List.of(MIRA), List.of(shot(List.of(TIMING), List.of())));
-            default -> throw new IllegalArgumentException(type);
+            default -> forType(type);
         };
     }
 
@@ -91,7 +146,18 @@ final class Golden {
     static Project full() {
         Take bare = new Take("take-2", "take-2", "", 7, Quality.PREVIEW, Resolution.PREVIEW, "", "", "", 0, false, "",
                 null, Map.of());
-        return project(List.of(MIRA), List.of(shot(List.of(EMOTION, GESTURE, GAZE, TIMING), List.of(TAKE, bare))));
+        return project(List.of(MIRA, LEO, AVA), List.of(shot(List.of(EMOTION, GESTURE, GESTURE_SNAP, GAZE, GAZE_POINT,
+                GAZE_AT_LEO, GAZE_THINKING, TIMING, TEMPO), List.of(LEO_PARTNER, AVA_PARTNER), List.of(TAKE, bare))));
+    }
+
+    /** The version of a type this release writes. */
+    static int current(String type) {
+        return Upgrades.CURRENT.get(type);
+    }
+
+    /** The versions of a type that have a golden file, oldest first. */
+    static List<Integer> versions(String type) {
+        return java.util.stream.IntStream.rangeClosed(Upgrades.OLDEST.get(type), current(type)).boxed().toList();
     }
 
     static Path typeFile(String type, int version) {
@@ -113,7 +179,7 @@ final class Golden {
     /** Rewrites the current-format golden files from the models above. */
     public static void main(String[] args) throws IOException {
         Map<Path, Project> files = new LinkedHashMap<>();
-        for (String t : TYPES) files.put(typeFile(t, 1), forType(t));
+        for (String t : TYPES) files.put(typeFile(t, current(t)), forType(t));
         files.put(ROOT.resolve("projects/full/project.json"), full());
         for (var e : files.entrySet()) {
             Files.createDirectories(e.getKey().getParent());

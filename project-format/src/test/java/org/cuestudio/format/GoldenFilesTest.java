@@ -21,27 +21,44 @@ import org.junit.jupiter.params.provider.FieldSource;
 class GoldenFilesTest {
     static final List<String> TYPES = Golden.TYPES;
 
-    @ParameterizedTest(name = "{0}.1")
+    /** Every older version of every type: "Shot.1", "Shot.0", ... */
+    static final List<String> OLDER = TYPES.stream().flatMap(t -> Golden.versions(t).stream()
+            .filter(v -> v < Golden.current(t)).map(v -> t + "." + v)).toList();
+
+    @ParameterizedTest(name = "{0}")
     @FieldSource("TYPES")
     void eachCurrentTypeReadsAsItsModel(String type) throws Exception {
-        assertThat(Golden.read(Golden.typeFile(type, 1))).isEqualTo(Golden.forType(type));
+        Path file = Golden.typeFile(type, Golden.current(type));
+        ProjectJson.Result r = ProjectJson.readResult(file, Files.readAllBytes(file));
+        assertThat(r.project()).isEqualTo(Golden.forType(type));
+        assertThat(r.upgrades()).isEmpty();
     }
 
-    @ParameterizedTest(name = "{0}.1")
+    @ParameterizedTest(name = "{0}")
     @FieldSource("TYPES")
     void eachCurrentTypeIsWrittenExactlyAsItsGoldenFile(String type) throws Exception {
-        assertThat(Golden.text(Golden.forType(type))).isEqualTo(Files.readString(Golden.typeFile(type, 1)));
+        assertThat(Golden.text(Golden.forType(type)))
+                .isEqualTo(Files.readString(Golden.typeFile(type, Golden.current(type))));
     }
 
-    @ParameterizedTest(name = "{0}.0")
-    @FieldSource("TYPES")
-    void eachFormatZeroTypeReadsAsTheCurrentModelWithoutMetadata(String type) throws Exception {
-        Path file = Golden.typeFile(type, 0);
-        assertThat(Files.readString(file)).contains("\"type\": \"" + type + ".0\"");
+    /** Each older version's file, kept as it was written, upgrades to the model it always meant. */
+    @ParameterizedTest(name = "{0}")
+    @FieldSource("OLDER")
+    void eachOlderVersionUpgradesToTheCurrentModel(String typeAndVersion) throws Exception {
+        String type = typeAndVersion.substring(0, typeAndVersion.indexOf('.'));
+        int version = Integer.parseInt(typeAndVersion.substring(type.length() + 1));
+        Path file = Golden.typeFile(type, version);
+        assertThat(Files.readString(file)).contains("\"type\": \"" + typeAndVersion + "\"");
         ProjectJson.Result r = ProjectJson.readResult(file, Files.readAllBytes(file));
-        assertThat(r.project()).isEqualTo(withoutMetadata(Golden.forType(type)));
-        assertThat(r.upgrades()).anySatisfy(u -> assertThat(u).startsWith(type + ".0 -> " + type + ".1"));
-        assertThat(r.oldestVersion()).isZero();
+        Project expected = Golden.forOlder(type);
+        assertThat(r.project()).isEqualTo(version == 0 ? withoutMetadata(expected) : expected);
+        for (int v = version; v < Golden.current(type); v++) {
+            String step = type + "." + v + " -> " + type + "." + (v + 1);
+            assertThat(r.upgrades()).anySatisfy(u -> assertThat(u).startsWith(step));
+        }
+        assertThat(r.oldestVersion()).isEqualTo(version);
+        assertThat(Golden.text(r.project())).as("saved in the current format")
+                .doesNotContain("\"" + typeAndVersion + "\"");
     }
 
     @Test
@@ -52,10 +69,18 @@ class GoldenFilesTest {
     }
 
     @Test
-    void theSampleOfFormatOneAsReleasedReadsAsTheSample() throws Exception {
+    void theSampleOfFormatOneAsReleasedUpgradesToTheSample() throws Exception {
         Path released = Golden.ROOT.resolve("projects/format-1/project.json");
         ProjectJson.Result r = ProjectJson.readResult(released, Files.readAllBytes(released));
-        assertThat(r.upgrades()).isEmpty();
+        assertThat(r.upgrades()).containsExactly(
+                "Character.1 -> Character.2 (1 object): adds \"reactionDelay\": 0",
+                "Shot.1 -> Shot.2 (1 object): adds \"partners\": []",
+                "GestureCue.1 -> GestureCue.2 (5 objects): adds \"snap\": false (the gesture name is now a"
+                        + " gesture-library id)",
+                "GazeCue.1 -> GazeCue.2 (2 objects): new type tag only (targets \"point\", \"character\","
+                        + " \"thinking\" added)",
+                "TimingCue.1 -> TimingCue.2 (2 objects): new type tag only (kind \"tempo\" added)");
+        assertThat(r.oldestVersion()).isEqualTo(1);
         assertThat(r.project()).isEqualTo(Golden.read(Golden.SAMPLE));
         // The first release indented cues fully; this one writes a cue per line, so the first save reformats.
         assertThat(ProjectJson.write(r.project())).isEqualTo(Files.readAllBytes(Golden.SAMPLE));
@@ -69,12 +94,19 @@ class GoldenFilesTest {
         assertThat(r.upgrades()).containsExactly(
                 "Project.0 -> Project.1 (1 object): adds \"metadata\"",
                 "Character.0 -> Character.1 (1 object): adds \"metadata\"",
+                "Character.1 -> Character.2 (1 object): adds \"reactionDelay\": 0",
                 "Shot.0 -> Shot.1 (1 object): \"fps\" number becomes the \"frameRate\" text; \"width\"/\"height\""
                         + " become \"resolution\"; adds \"metadata\"",
+                "Shot.1 -> Shot.2 (1 object): adds \"partners\": []",
                 "EmotionCue.0 -> EmotionCue.1 (4 objects): times in seconds become ticks",
                 "GestureCue.0 -> GestureCue.1 (5 objects): times in seconds become ticks",
+                "GestureCue.1 -> GestureCue.2 (5 objects): adds \"snap\": false (the gesture name is now a"
+                        + " gesture-library id)",
                 "GazeCue.0 -> GazeCue.1 (2 objects): times in seconds become ticks",
-                "TimingCue.0 -> TimingCue.1 (2 objects): times in seconds become ticks");
+                "GazeCue.1 -> GazeCue.2 (2 objects): new type tag only (targets \"point\", \"character\","
+                        + " \"thinking\" added)",
+                "TimingCue.0 -> TimingCue.1 (2 objects): times in seconds become ticks",
+                "TimingCue.1 -> TimingCue.2 (2 objects): new type tag only (kind \"tempo\" added)");
     }
 
     @Test
@@ -86,12 +118,13 @@ class GoldenFilesTest {
     /** The current model of a format-0 file: format 0 had no metadata anywhere. */
     static Project withoutMetadata(Project p) {
         List<Character> cs = p.characters().stream()
-                .map(c -> new Character(c.id(), c.name(), c.sheet(), c.personality(), Map.of())).toList();
+                .map(c -> new Character(c.id(), c.name(), c.sheet(), c.personality(), c.reactionDelay(), Map.of()))
+                .toList();
         List<Shot> ss = p.shots().stream().map(s -> new Shot(s.id(), s.name(), s.audio(), s.characterId(),
-                s.frameRate(), s.resolution(), s.tracks(), s.takes().stream().map(t -> new Take(t.id(), t.name(),
-                        t.createdAt(), t.seed(), t.quality(), t.resolution(), t.shotHash(), t.backendId(),
+                s.frameRate(), s.resolution(), s.tracks(), s.partners(), s.takes().stream().map(t -> new Take(t.id(),
+                        t.name(), t.createdAt(), t.seed(), t.quality(), t.resolution(), t.shotHash(), t.backendId(),
                         t.backendVersion(), t.rating(), t.circled(), t.notes(), t.output(), Map.of())).toList(),
-                Map.of())).toList();
+                Map.of(), s.unknown())).toList();
         return new Project(p.name(), cs, ss, Map.of());
     }
 }

@@ -45,16 +45,21 @@ class SpecTest {
     @Test
     void theNestedObjectsListTheirFields() {
         for (String f : List.of("expressiveness", "gestureRate", "blinkRate", "gazeSteadiness", "energy")) {
-            assertThat(section("### Character.1")).contains("| `" + f + "` |");
+            assertThat(section("### Character.2")).contains("| `" + f + "` |");
         }
-        assertThat(section("### Shot.1")).contains("| `width` |", "| `height` |", "| `emotion` |", "| `gesture` |",
+        assertThat(section("### Partner.1")).contains("| `start` |", "| `duration` |");
+        assertThat(section("### GazeCue.2")).contains("| `x` |", "| `y` |");
+        assertThat(section("### Shot.2")).contains("| `width` |", "| `height` |", "| `emotion` |", "| `gesture` |",
                 "| `gaze` |", "| `timing` |");
     }
 
     @Test
-    void everyFormatZeroTypeAndItsUpgradeIsDescribed() {
-        String section = section("### Format 0: pre-release drafts");
-        for (Upgrades.Step s : Upgrades.steps()) assertThat(section).contains(s.type() + ".0");
+    void everyUpgradeStepIsDescribed() {
+        String zero = section("### Format 0: pre-release drafts");
+        String one = section("### Format 1: Cue Studio 0.1");
+        for (Upgrades.Step s : Upgrades.steps()) {
+            assertThat(s.from() == 0 ? zero : one).as("step %s", s.source()).contains("`" + s.source() + "`");
+        }
     }
 
     @Test

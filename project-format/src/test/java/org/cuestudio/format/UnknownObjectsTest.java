@@ -39,7 +39,13 @@ class UnknownObjectsTest {
                         org.assertj.core.groups.Tuple.tuple("shots", 0, "Scene.1"));
         Shot s = p.requireShot("s1");
         assertThat(s.unknown()).extracting(UnknownObject::label)
-                .containsExactlyInAnyOrder("BlinkCue.1", "lane 'lipsync'", "Storyboard.1");
+                .containsExactlyInAnyOrder("BlinkCue.1", "lane 'lipsync'", "Storyboard.1", "Crowd.1", "BreathCue.1",
+                        "lane 'breath'");
+        assertThat(s.unknown()).filteredOn(u -> u.place().startsWith("partners"))
+                .extracting(UnknownObject::place, UnknownObject::index, UnknownObject::type)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("partners", 1, "Crowd.1"),
+                        org.assertj.core.groups.Tuple.tuple("partners/leo/tracks/gaze", 0, "BreathCue.1"),
+                        org.assertj.core.groups.Tuple.tuple("partners/leo/tracks/breath", 4, ""));
         assertThat(s.unknown()).filteredOn(u -> u.type().equals("BlinkCue.1")).singleElement()
                 .satisfies(u -> assertThat(u.json()).isEqualTo("{\"type\": \"BlinkCue.1\", \"id\": \"blink-1\", "
                         + "\"start\": 0, \"duration\": 70560000, \"eyes\": \"both\"}"));
@@ -52,6 +58,7 @@ class UnknownObjectsTest {
         assertThat(p.characters()).isEqualTo(known.characters());
         assertThat(p.shots().get(0).tracks()).isEqualTo(known.shots().get(0).tracks());
         assertThat(p.shots().get(0).takes()).isEqualTo(known.shots().get(0).takes());
+        assertThat(p.shots().get(0).partners()).isEqualTo(known.shots().get(0).partners());
     }
 
     @Test
@@ -68,11 +75,11 @@ class UnknownObjectsTest {
 
     @Test
     void aNewerVersionOfAKnownTypeIsRefusedSayingSo() {
-        assertThatThrownBy(() -> Golden.read(Golden.ROOT.resolve("newer/shot-2.json")))
+        assertThatThrownBy(() -> Golden.read(Golden.ROOT.resolve("newer/shot-3.json")))
                 .isInstanceOfSatisfying(ProjectFormatException.class, e -> {
                     assertThat(e.fromNewerRelease()).isTrue();
                     assertThat(e.problems()).singleElement().satisfies(p -> {
-                        assertThat(p.message()).contains("shot 's1' is a Shot.2, written by a newer Cue Studio")
+                        assertThat(p.message()).contains("shot 's1' is a Shot.3, written by a newer Cue Studio")
                                 .contains("will not open the file rather than lose what it cannot understand");
                         assertThat(p.hint()).contains("newer Cue Studio");
                         assertThat(p.line()).isPositive();
@@ -91,18 +98,18 @@ class UnknownObjectsTest {
 
     @Test
     void aMisspeltTypeIsAnErrorNotAnUnknownObject() throws Exception {
-        String json = newer().replace("\"type\": \"GazeCue.1\"", "\"type\": \"GaseCue.1\"");
+        String json = newer().replace("\"type\": \"GazeCue.2\"", "\"type\": \"GaseCue.2\"");
         assertThatThrownBy(() -> ProjectJson.read(Path.of("p.json"), json.getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOfSatisfying(ProjectFormatException.class, e -> {
                     assertThat(e.fromNewerRelease()).isFalse();
-                    assertThat(e.problems().get(0).message()).contains("has the unknown type \"GaseCue.1\"");
-                    assertThat(e.problems().get(0).hint()).isEqualTo("did you mean \"GazeCue.1\"?");
+                    assertThat(e.problems().get(0).message()).contains("has the unknown type \"GaseCue.2\"");
+                    assertThat(e.problems().get(0).hint()).isEqualTo("did you mean \"GazeCue.2\"?");
                 });
     }
 
     @Test
     void aKnownTypeInTheWrongPlaceIsAnError() throws Exception {
-        String json = newer().replace("\"type\": \"GazeCue.1\"", "\"type\": \"TimingCue.1\"");
+        String json = newer().replace("\"type\": \"GazeCue.2\"", "\"type\": \"TimingCue.2\"");
         assertThatThrownBy(() -> ProjectJson.read(Path.of("p.json"), json.getBytes(StandardCharsets.UTF_8)))
                 .hasMessageContaining("a TimingCue cannot be on the gaze lane");
     }
@@ -121,7 +128,15 @@ class UnknownObjectsTest {
             Path file = Files.writeString(dir.resolve("project.json"), newer());
             LoadedProject lp = ProjectFiles.open(file);
             List<Problem> kept = ProjectValidator.keptFromNewerReleases(lp);
-            assertThat(kept).hasSize(5).allSatisfy(k -> assertThat(k.line()).isPositive());
+            assertThat(kept).hasSize(8).allSatisfy(k -> assertThat(k.line()).isPositive());
+            assertThat(kept).anySatisfy(k -> {
+                assertThat(k.message()).contains("BreathCue.1");
+                assertThat(k.line()).isEqualTo(ProjectJsonTest.lineOf(newer(), "BreathCue.1"));
+            });
+            assertThat(kept).anySatisfy(k -> {
+                assertThat(k.message()).contains("lane 'breath'");
+                assertThat(k.line()).isEqualTo(ProjectJsonTest.lineOf(newer(), "\"breath\""));
+            });
             assertThat(kept).anySatisfy(k -> {
                 assertThat(k.message()).contains("BlinkCue.1");
                 assertThat(k.line()).isEqualTo(ProjectJsonTest.lineOf(newer(), "BlinkCue.1"));

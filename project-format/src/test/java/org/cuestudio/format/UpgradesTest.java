@@ -93,7 +93,7 @@ class UpgradesTest {
         assertThat(r.changed()).isTrue();
         assertThat(r.backup()).isEqualTo(dir.resolve("project.json.v0.bak"));
         assertThat(Files.readAllBytes(r.backup())).isEqualTo(old);
-        assertThat(r.upgrades()).hasSize(7);
+        assertThat(r.upgrades()).hasSize(12);
         ProjectJson.Result now = ProjectJson.readResult(file, Files.readAllBytes(file));
         assertThat(now.upgraded()).isFalse();
         assertThat(now.project()).isEqualTo(GoldenFilesTest.withoutMetadata(Golden.read(Golden.SAMPLE)));
@@ -123,7 +123,7 @@ class UpgradesTest {
 
     @Test
     void upgradeRefusesAFileFromANewerRelease() throws Exception {
-        Path file = Files.copy(Golden.ROOT.resolve("newer/shot-2.json"), dir.resolve("project.json"));
+        Path file = Files.copy(Golden.ROOT.resolve("newer/shot-3.json"), dir.resolve("project.json"));
         byte[] before = Files.readAllBytes(file);
         assertThatThrownBy(() -> ProjectUpgrade.upgrade(dir)).isInstanceOfSatisfying(ProjectFormatException.class,
                 e -> assertThat(e.fromNewerRelease()).isTrue());

@@ -38,12 +38,12 @@ class CliTest {
         Path file = p.resolve("project.json");
         String original = Files.readString(file);
         Files.writeString(file, original.replace("\"emotion\": \"joy\"", "\"emotion\": \"glee\"")
-                .replace("\"intensity\": 0.8", "\"intensity\": 8"));
+                .replace("\"gesture\": \"nod\"", "\"gesture\": \"Moon Walk\""));
         Run r = cue("validate", p.toString());
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.out().lines()).hasSizeGreaterThanOrEqualTo(3)
                 .allSatisfy(l -> assertThat(l).matches(".*project\\.json:\\d+:\\d+: .*"));
-        assertThat(r.out()).contains("\"glee\" is not a valid emotion").contains("intensity");
+        assertThat(r.out()).contains("\"glee\" is not a valid emotion").contains("\"Moon Walk\" is not a gesture id");
         // A project that reads is checked against the gesture library too, at the cue's place.
         String moonwalk = original.replace("\"gesture\": \"nod\"", "\"gesture\": \"moonwalk\"");
         Files.writeString(file, moonwalk);

@@ -81,7 +81,7 @@ class FormatCommandsTest {
     void upgradeRefusesAProjectFromANewerRelease() throws Exception {
         Path p = SampleCopy.into(dir);
         Path file = p.resolve("project.json");
-        String newer = Files.readString(file).replace("\"Shot.1\"", "\"Shot.3\"");
+        String newer = Files.readString(file).replace("\"Shot.2\"", "\"Shot.3\"");
         Files.writeString(file, newer);
         CliTest.Run r = CliTest.cue("upgrade", p.toString());
         assertThat(r.code()).isEqualTo(1);

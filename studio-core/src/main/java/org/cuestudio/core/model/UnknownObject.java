@@ -9,7 +9,10 @@ package org.cuestudio.core.model;
  * path: an array such as {@code "shots"}, {@code "takes"} or {@code "tracks/emotion"}, where {@code index} is its
  * position in that array; or a field of the shot's {@code "tracks"} object that is not a known lane, such as
  * {@code "tracks/lipsync"}, where {@code index} is the field's position among the lanes and {@code json} is the
- * whole field value. {@code type} is the object's type tag ({@code "BlinkCue.1"}), empty for a lane.
+ * whole field value. Those of a shot's partner sit under the partner's character id, so that they stay with it when
+ * partners are edited: {@code "partners/leo/tracks/gaze"}, {@code "partners/leo/tracks/lipsync"} (an unknown object
+ * in the {@code "partners"} array itself has the place {@code "partners"}). {@code type} is the object's type tag
+ * ({@code "BlinkCue.1"}), empty for a lane.
  *
  * @param place where it sits in its owner
  * @param index its position there (0-based)
