@@ -179,7 +179,7 @@ public final class FormatBenchmark {
         GazeTarget[] targets = java.util.Arrays.stream(GazeTarget.values())
                 .filter(t -> t != GazeTarget.POINT && t != GazeTarget.CHARACTER).toArray(GazeTarget[]::new);
         for (int s = 0; s < shots; s++) {
-            int[] perLane = {cuesPerShot * 30 / 100, cuesPerShot * 30 / 100, cuesPerShot * 25 / 100, 0};
+            int[] perLane = {cuesPerShot * 30 / 100, cuesPerShot * 30 / 100, cuesPerShot * 25 / 100, 0, 0};
             perLane[3] = cuesPerShot - perLane[0] - perLane[1] - perLane[2];
             List<CueTrack> tracks = new ArrayList<>();
             for (CueLane lane : CueLane.values()) {
@@ -200,6 +200,7 @@ public final class FormatBenchmark {
                         case GAZE -> new GazeCue(id, r, targets[rnd.nextInt(targets.length)]);
                         case TIMING -> new TimingCue(id, r, rnd.nextBoolean() ? TimingCue.Kind.HOLD
                                 : TimingCue.Kind.REACT, amount);
+                        case MOUTH -> throw new IllegalStateException("no mouth cues in the benchmark");
                     });
                 }
                 tracks.add(new CueTrack(lane, cues));

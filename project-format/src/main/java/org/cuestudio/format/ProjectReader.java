@@ -1676,6 +1676,7 @@ final class ProjectReader {
             case GESTURE -> new GestureCue(id, range, gesture, intensity, side, snap);
             case GAZE -> new GazeCue(id, range, (GazeTarget) choice, point, looksAt);
             case TIMING -> new TimingCue(id, range, (TimingCue.Kind) choice, strength);
+            case MOUTH -> throw new IllegalStateException("the mouth lane is not read yet");
         };
     }
 

@@ -394,6 +394,7 @@ final class ProjectWriter {
                 g.writeStringField("kind", ProjectReader.fileName(e.kind()));
                 g.writeNumberField("strength", e.strength());
             }
+            case org.cuestudio.core.model.MouthShapeCue e -> throw new IllegalStateException("mouth cues not written yet");
         }
         g.writeEndObject();
     }

@@ -3,7 +3,7 @@ package org.cuestudio.inference.lipsync;
 import java.util.ArrayList;
 import java.util.List;
 import org.cuestudio.core.audio.MouthCue;
-import org.cuestudio.core.perform.MouthShape;
+import org.cuestudio.core.model.MouthShape;
 import org.cuestudio.core.time.Ticks;
 
 /**

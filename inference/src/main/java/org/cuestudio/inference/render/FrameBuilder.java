@@ -5,7 +5,7 @@ import java.util.List;
 import org.cuestudio.core.perform.ArkitBlendshape;
 import org.cuestudio.core.perform.Channel;
 import org.cuestudio.core.perform.HandPose;
-import org.cuestudio.core.perform.MouthShape;
+import org.cuestudio.core.model.MouthShape;
 import org.cuestudio.core.perform.PerformanceFrame;
 
 /** Builds {@link PerformanceFrame}s by hand, for stills, benchmarks and tests; starts from the neutral pose. */

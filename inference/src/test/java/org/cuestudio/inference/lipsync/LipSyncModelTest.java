@@ -10,7 +10,7 @@ import org.cuestudio.core.audio.LipSync;
 import org.cuestudio.core.audio.LipSyncProvider;
 import org.cuestudio.core.audio.MouthCue;
 import org.cuestudio.core.audio.RhubarbFormat;
-import org.cuestudio.core.perform.MouthShape;
+import org.cuestudio.core.model.MouthShape;
 import org.cuestudio.core.time.FrameRate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

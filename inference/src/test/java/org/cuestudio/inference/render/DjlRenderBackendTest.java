@@ -14,7 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.cuestudio.core.model.Quality;
 import org.cuestudio.core.model.Resolution;
-import org.cuestudio.core.perform.MouthShape;
+import org.cuestudio.core.model.MouthShape;
 import org.cuestudio.core.perform.PerformanceFrame;
 import org.cuestudio.core.render.CharacterModel;
 import org.cuestudio.core.render.CharacterSheetException;

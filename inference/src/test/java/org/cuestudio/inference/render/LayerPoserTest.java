@@ -9,7 +9,7 @@ import java.util.stream.Collectors;
 import org.cuestudio.core.perform.ArkitBlendshape;
 import org.cuestudio.core.perform.Channel;
 import org.cuestudio.core.perform.HandPose;
-import org.cuestudio.core.perform.MouthShape;
+import org.cuestudio.core.model.MouthShape;
 import org.cuestudio.core.perform.PerformanceFrame;
 import org.cuestudio.core.render.CharacterSheetException;
 import org.cuestudio.inference.sheet.CharacterSheet;

@@ -16,7 +16,7 @@ import org.cuestudio.core.model.Resolution;
 import org.cuestudio.core.perform.ArkitBlendshape;
 import org.cuestudio.core.perform.Channel;
 import org.cuestudio.core.perform.HandPose;
-import org.cuestudio.core.perform.MouthShape;
+import org.cuestudio.core.model.MouthShape;
 import org.cuestudio.core.perform.PerformanceFrame;
 import org.cuestudio.core.render.CharacterModel;
 import org.cuestudio.core.render.CharacterSheetException;

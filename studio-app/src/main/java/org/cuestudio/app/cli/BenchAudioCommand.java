@@ -19,7 +19,7 @@ import org.cuestudio.core.audio.LipSyncProvider;
 import org.cuestudio.core.audio.PeakPyramid;
 import org.cuestudio.core.audio.Prosody;
 import org.cuestudio.core.export.MediaCodecProvider;
-import org.cuestudio.core.perform.MouthShape;
+import org.cuestudio.core.model.MouthShape;
 import org.cuestudio.core.time.FrameRate;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

@@ -185,6 +185,8 @@ public final class InspectorView extends VBox {
                 add("Kind", t.label());
                 add("Strength", percent(t.strength()));
             }
+            case org.cuestudio.core.model.MouthShapeCue m -> add("Mouth", m.shape() + ": "
+                    + org.cuestudio.core.model.MouthShapeCue.describe(m.shape()) + " (over the lip-sync track)");
         }
         notes.setText("Drag the block to move it. Delete removes it; Ctrl+Z undoes.");
     }

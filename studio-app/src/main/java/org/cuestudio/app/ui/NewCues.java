@@ -8,6 +8,8 @@ import org.cuestudio.core.model.EmotionCue;
 import org.cuestudio.core.model.GazeCue;
 import org.cuestudio.core.model.GazeTarget;
 import org.cuestudio.core.model.GestureCue;
+import org.cuestudio.core.model.MouthShape;
+import org.cuestudio.core.model.MouthShapeCue;
 import org.cuestudio.core.model.Shot;
 import org.cuestudio.core.model.Side;
 import org.cuestudio.core.model.TimingCue;
@@ -18,12 +20,14 @@ import org.cuestudio.core.time.TimeRange;
 public final class NewCues {
     /** Length of a cue added by a double-click. */
     public static final long DEFAULT_LENGTH = Ticks.ofMillis(1500);
+    /** Length of an added mouth correction: two frames at 25 fps, about one closed-lips consonant. */
+    public static final long MOUTH_LENGTH = Ticks.ofMillis(80);
     /** Ease in and out of an added emotion. */
     public static final long EMOTION_EASE = Ticks.ofMillis(300);
 
     private NewCues() {}
 
-    /** The default cue of a lane: joy at 80 %, a nod, a look to the left, a hold. */
+    /** The default cue of a lane: joy at 80 %, a nod, a look to the left, a hold, closed lips. */
     public static Cue defaultFor(Shot shot, CueLane lane, long start) {
         TimeRange r = new TimeRange(start, DEFAULT_LENGTH);
         String id = freshId(shot, lane);
@@ -32,6 +36,7 @@ public final class NewCues {
             case GESTURE -> gesture(id, r, "nod");
             case GAZE -> new GazeCue(id, r, GazeTarget.LEFT);
             case TIMING -> new TimingCue(id, r, TimingCue.Kind.HOLD, 1.0);
+            case MOUTH -> new MouthShapeCue(id, new TimeRange(start, MOUTH_LENGTH), MouthShape.A);
         };
     }
 

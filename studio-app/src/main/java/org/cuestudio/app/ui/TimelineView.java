@@ -38,6 +38,9 @@ import org.cuestudio.core.model.EmotionCue;
 import org.cuestudio.core.model.GazeCue;
 import org.cuestudio.core.model.GazeTarget;
 import org.cuestudio.core.model.GestureCue;
+import org.cuestudio.core.model.MouthShape;
+import org.cuestudio.core.model.MouthShapeCue;
+import org.cuestudio.core.perform.Performance;
 import org.cuestudio.core.perform.GestureSpec;
 import org.cuestudio.core.model.Shot;
 import org.cuestudio.core.model.TimingCue;
@@ -219,6 +222,7 @@ public final class TimelineView extends Region {
             case GESTURE -> Color.web("#a371f7");
             case GAZE -> Color.web("#3fb950");
             case TIMING -> Color.web("#d29922");
+            case MOUTH -> Color.web("#58a6ff");
         };
     }
 
@@ -382,6 +386,7 @@ public final class TimelineView extends Region {
         }
         drawGrid(g, rate, w);
         drawWaveform(g, w);
+        drawMouthTrack(g, rate, w);
         if (endX < w) {
             g.setFill(PAST_END);
             g.fillRect(Math.max(HEADER_WIDTH, endX), RULER_HEIGHT, w - Math.max(HEADER_WIDTH, endX), h - RULER_HEIGHT);
@@ -527,6 +532,37 @@ public final class TimelineView extends Region {
             double y0 = mid - hi * half;
             double y1 = mid - lo * half;
             g.fillRect(HEADER_WIDTH + i, y0, 1, Math.max(1, y1 - y0));
+        }
+    }
+
+    /**
+     * The mouth shapes the performance shows (the lip-sync track with the corrections applied), read-only under
+     * the mouth lane's correction blocks: one faint band per run of a shape, lettered where there is room.
+     */
+    private void drawMouthTrack(GraphicsContext g, FrameRate rate, double w) {
+        Performance perf = vm.performanceProperty().get();
+        if (perf == null) return;
+        double top = laneTop(CueLane.MOUTH);
+        int first = (int) Math.max(0, rate.ticksToFrame(ticksAt(HEADER_WIDTH)));
+        g.setFont(Font.font(10));
+        g.setTextBaseline(VPos.CENTER);
+        int f = first;
+        while (f < perf.frameCount()) {
+            double x0 = xOf(rate.frameToTicks(f));
+            if (x0 > w) break;
+            MouthShape shape = perf.frames().get(f).mouthShape();
+            int e = f + 1;
+            while (e < perf.frameCount() && perf.frames().get(e).mouthShape() == shape) e++;
+            double x1 = Math.min(w, xOf(rate.frameToTicks(e)));
+            if (shape != MouthShape.X) {
+                g.setFill(laneColor(CueLane.MOUTH).deriveColor(0, 1, 1, 0.18));
+                g.fillRect(Math.max(HEADER_WIDTH, x0), top + LANE_HEIGHT - 12, Math.max(1, x1 - Math.max(HEADER_WIDTH, x0)), 8);
+                if (x1 - x0 >= 9 && x0 >= HEADER_WIDTH) {
+                    g.setFill(TEXT_MUTED);
+                    g.fillText(shape.name(), x0 + 2, top + LANE_HEIGHT - 8);
+                }
+            }
+            f = e;
         }
     }
 
@@ -813,12 +849,24 @@ public final class TimelineView extends Region {
             case GAZE -> {
                 for (GazeTarget t : GazeTarget.values()) {
                     if (t == GazeTarget.POINT || t == GazeTarget.CHARACTER) continue;
-                    add.getItems().add(item("Look " + t.label(), new GazeCue(id, r, t)));
+                    add.getItems().add(item(new GazeCue(id, r, t).label(), new GazeCue(id, r, t)));
+                }
+                for (String other : s.cast().subList(1, s.cast().size())) {
+                    add.getItems().add(item("Look at " + other, GazeCue.atCharacter(id, r, other)));
                 }
             }
             case TIMING -> {
                 add.getItems().add(item("Hold", new TimingCue(id, r, TimingCue.Kind.HOLD, 1.0)));
                 add.getItems().add(item("React", new TimingCue(id, r, TimingCue.Kind.REACT, 0.8)));
+                add.getItems().add(item("Faster tempo", new TimingCue(id, r, TimingCue.Kind.TEMPO, 0.85)));
+                add.getItems().add(item("Slower tempo", new TimingCue(id, r, TimingCue.Kind.TEMPO, 0.15)));
+            }
+            case MOUTH -> {
+                TimeRange shortRange = new TimeRange(at, NewCues.MOUTH_LENGTH);
+                for (MouthShape m : MouthShape.values()) {
+                    MouthShapeCue cue = new MouthShapeCue(id, shortRange, m);
+                    add.getItems().add(item(cue.label(), cue));
+                }
             }
         }
         MenuItem quick = item("Add " + NewCues.defaultFor(s, lane, at).label() + " here", NewCues.defaultFor(s, lane, at));

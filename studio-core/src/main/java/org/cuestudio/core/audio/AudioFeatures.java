@@ -2,7 +2,7 @@ package org.cuestudio.core.audio;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.cuestudio.core.perform.MouthShape;
+import org.cuestudio.core.model.MouthShape;
 import org.cuestudio.core.time.FrameRate;
 import org.cuestudio.core.time.Ticks;
 import org.cuestudio.core.time.TimeRange;

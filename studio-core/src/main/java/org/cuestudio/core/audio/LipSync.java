@@ -1,7 +1,7 @@
 package org.cuestudio.core.audio;
 
 import java.util.List;
-import org.cuestudio.core.perform.MouthShape;
+import org.cuestudio.core.model.MouthShape;
 import org.cuestudio.core.time.FrameRate;
 import org.cuestudio.core.time.Ticks;
 import org.jspecify.annotations.Nullable;

@@ -1,6 +1,6 @@
 package org.cuestudio.core.audio;
 
-import org.cuestudio.core.perform.MouthShape;
+import org.cuestudio.core.model.MouthShape;
 
 /**
  * One mouth shape held over a time span, as lip-sync produces it: {@code [startTicks, endTicks)} in flicks.

@@ -8,7 +8,7 @@ import org.cuestudio.core.json.JsonText;
 import org.cuestudio.core.perform.ArkitBlendshape;
 import org.cuestudio.core.perform.Channel;
 import org.cuestudio.core.perform.HandPose;
-import org.cuestudio.core.perform.MouthShape;
+import org.cuestudio.core.model.MouthShape;
 import org.cuestudio.core.perform.Performance;
 import org.cuestudio.core.perform.PerformanceFrame;
 

@@ -3,7 +3,7 @@ package org.cuestudio.core.model;
 import org.cuestudio.core.time.TimeRange;
 
 /** A timed block of direction on a lane: what the character should do over {@link #range()}. */
-public sealed interface Cue permits EmotionCue, GestureCue, GazeCue, TimingCue {
+public sealed interface Cue permits EmotionCue, GestureCue, GazeCue, TimingCue, MouthShapeCue {
     String id();
 
     TimeRange range();

@@ -1,8 +1,11 @@
 package org.cuestudio.core.model;
 
-/** The four kinds of direction a shot carries, each on its own timeline lane. */
+/**
+ * The kinds of direction a shot carries, each on its own timeline lane: emotion, gesture, gaze and timing cues,
+ * and the mouth lane, where corrections of the lip-sync track go.
+ */
 public enum CueLane {
-    EMOTION, GESTURE, GAZE, TIMING;
+    EMOTION, GESTURE, GAZE, TIMING, MOUTH;
 
     /** The lane a cue belongs on. */
     public static CueLane of(Cue cue) {
@@ -11,6 +14,7 @@ public enum CueLane {
             case GestureCue g -> GESTURE;
             case GazeCue g -> GAZE;
             case TimingCue t -> TIMING;
+            case MouthShapeCue m -> MOUTH;
         };
     }
 

@@ -25,7 +25,7 @@ public enum Channel {
     LEFT_HAND_POSE,
     /** {@link HandPose} ordinal. */
     RIGHT_HAND_POSE,
-    /** {@link MouthShape} ordinal. */
+    /** {@link org.cuestudio.core.model.MouthShape} ordinal. */
     MOUTH_SHAPE;
 
     /** Index of this channel in the frame vector. */

@@ -2,6 +2,7 @@ package org.cuestudio.core.perform;
 
 import java.nio.ByteBuffer;
 import java.util.Arrays;
+import org.cuestudio.core.model.MouthShape;
 
 /**
  * What the character does on one frame, as a fixed vector of floats: the 52 ARKit blendshape weights (0..1)

@@ -18,6 +18,8 @@ import org.cuestudio.core.model.EmotionCue;
 import org.cuestudio.core.model.FramePoint;
 import org.cuestudio.core.model.GazeCue;
 import org.cuestudio.core.model.GazeTarget;
+import org.cuestudio.core.model.MouthShapeCue;
+import org.cuestudio.core.model.MouthShape;
 import org.cuestudio.core.model.Personality;
 import org.cuestudio.core.model.Shot;
 import org.cuestudio.core.model.TimingCue;
@@ -602,8 +604,9 @@ final class Planning {
     }
 
     /**
-     * Mouth from loudness (the lip-sync model replaces this): silence rests (X); in speech, quiet dips close
-     * the lips (A), then B, C, D by loudness; each shape holds at least two frames so it does not flicker.
+     * Mouth: the director's corrections on the mouth lane win; elsewhere the lip-sync track, or without one the
+     * loudness: silence rests (X); in speech, quiet dips close the lips (A), then B, C, D by loudness; each shape
+     * holds at least two frames so it does not flicker.
      */
     private void mouth() {
         double[] loud = smoothedLoudness(0.04);
@@ -612,15 +615,23 @@ final class Planning {
         MouthShape[] track = audio.mouthShapes();
         MouthShape held = MouthShape.X;
         int heldFor = 99;
+        MouthShape[] fixed = new MouthShape[n];
+        for (Cue cue : cues(CueLane.MOUTH)) {
+            for (int f = firstFrame(Ticks.toSeconds(cue.range().start())); f < n; f++) {
+                if (!cue.range().contains(rate.frameToTicks(f))) break;
+                fixed[f] = ((MouthShapeCue) cue).shape();
+            }
+        }
         for (int f = 0; f < n; f++) {
             MouthShape want;
-            if (track != null) want = track[f]; // lip-sync model: already smoothed, timing exact
+            if (fixed[f] != null) want = fixed[f]; // the director's correction wins
+            else if (track != null) want = track[f]; // lip-sync model: already smoothed, timing exact
             else if (!speech[f]) want = MouthShape.X;
             else if (loud[f] < 0.15) want = MouthShape.A;
             else if (loud[f] < 0.35) want = MouthShape.B;
             else if (loud[f] < 0.62) want = MouthShape.C;
             else want = MouthShape.D;
-            if (want != held && (track != null || heldFor >= 2)) {
+            if (want != held && (track != null || fixed[f] != null || heldFor >= 2)) {
                 held = want;
                 heldFor = 0;
             }

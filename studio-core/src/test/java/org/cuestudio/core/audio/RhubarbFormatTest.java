@@ -3,7 +3,7 @@ package org.cuestudio.core.audio;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import org.cuestudio.core.perform.MouthShape;
+import org.cuestudio.core.model.MouthShape;
 import org.cuestudio.core.time.FrameRate;
 import org.cuestudio.core.time.Ticks;
 import org.junit.jupiter.api.Test;

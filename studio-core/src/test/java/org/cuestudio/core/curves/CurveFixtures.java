@@ -11,7 +11,7 @@ import java.util.List;
 import org.cuestudio.core.perform.ArkitBlendshape;
 import org.cuestudio.core.perform.Channel;
 import org.cuestudio.core.perform.HandPose;
-import org.cuestudio.core.perform.MouthShape;
+import org.cuestudio.core.model.MouthShape;
 import org.cuestudio.core.perform.Performance;
 import org.cuestudio.core.perform.PerformanceFrame;
 import org.cuestudio.core.time.FrameRate;

@@ -35,6 +35,7 @@ class DirectionNotesTest {
             case GestureCue g -> "gesture " + g.gesture() + " " + num(g.intensity()) + " " + name(g.side());
             case GazeCue g -> "gaze " + name(g.target());
             case TimingCue t -> "timing " + name(t.kind()) + " " + num(t.strength());
+            case org.cuestudio.core.model.MouthShapeCue m -> "mouth " + m.shape();
         };
         return what + " " + num(Ticks.toSeconds(c.range().start())) + "-" + num(Ticks.toSeconds(c.range().endExclusive()));
     }

@@ -20,6 +20,7 @@ import org.cuestudio.core.model.EmotionCue;
 import org.cuestudio.core.model.GazeCue;
 import org.cuestudio.core.model.GazeTarget;
 import org.cuestudio.core.model.GestureCue;
+import org.cuestudio.core.model.MouthShape;
 import org.cuestudio.core.model.Personality;
 import org.cuestudio.core.model.Shot;
 import org.cuestudio.core.model.Side;
@@ -223,5 +224,22 @@ class PerformancePlannerTest {
         assertThat(m.get(ArkitBlendshape.mouthSmileLeft)).isGreaterThan(s.get(ArkitBlendshape.mouthSmileLeft) + 0.3f);
         assertThat(m.get(ArkitBlendshape.cheekSquintLeft)).isCloseTo(j.get(ArkitBlendshape.cheekSquintLeft),
                 org.assertj.core.data.Offset.offset(0.01f));
+    }
+
+    @Test
+    void mouthCorrectionsOverrideTheLipSyncTrackExactlyOverTheirRange() {
+        AudioFeatures a = speech(6, 3);
+        org.cuestudio.core.model.MouthShape[] track = new org.cuestudio.core.model.MouthShape[a.frameCount()];
+        java.util.Arrays.fill(track, org.cuestudio.core.model.MouthShape.C);
+        AudioFeatures synced = a.withMouthShapes(track);
+        Performance p = planner.plan(shot(new org.cuestudio.core.model.MouthShapeCue("m", seconds(2, 2.08),
+                org.cuestudio.core.model.MouthShape.A)), MIRA, synced, 1);
+        for (int f = 0; f < p.frameCount(); f++) {
+            org.cuestudio.core.model.MouthShape want = f == 50 || f == 51 ? org.cuestudio.core.model.MouthShape.A
+                    : org.cuestudio.core.model.MouthShape.C;
+            assertThat(p.frames().get(f).mouthShape()).as("frame %d", f).isEqualTo(want);
+        }
+        // The closed lips close the jaw too.
+        assertThat(p.frames().get(50).get(ArkitBlendshape.jawOpen)).isLessThan(p.frames().get(40).get(ArkitBlendshape.jawOpen));
     }
 }

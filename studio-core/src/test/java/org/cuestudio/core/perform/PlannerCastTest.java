@@ -17,7 +17,6 @@ import java.util.concurrent.Future;
 import org.cuestudio.core.audio.AudioFeatures;
 import org.cuestudio.core.model.Character;
 import org.cuestudio.core.model.Cue;
-import org.cuestudio.core.model.CueLane;
 import org.cuestudio.core.model.CueTrack;
 import org.cuestudio.core.model.FramePoint;
 import org.cuestudio.core.model.GazeCue;
@@ -27,7 +26,6 @@ import org.cuestudio.core.model.Personality;
 import org.cuestudio.core.model.Project;
 import org.cuestudio.core.model.Shot;
 import org.cuestudio.core.time.Ticks;
-import org.cuestudio.core.time.TimeRange;
 import org.junit.jupiter.api.Test;
 
 /** Two characters in a shot: each performs its own voice and cues, looks at and listens to the other. */
@@ -178,7 +176,5 @@ class PlannerCastTest {
         assertThat(cast.get(1).voice().frameCount()).isEqualTo(shotAudio.frameCount());
         assertThat(cast.get(0).voice()).isSameAs(shotAudio);
         assertThat(planner.plan(shot, cast, 1, 1).frameCount()).isEqualTo(shotAudio.frameCount());
-        assertThat(List.of(TimeRange.between(0, 1))).isNotEmpty();
-        assertThat(CueLane.values()).hasSize(4);
     }
 }

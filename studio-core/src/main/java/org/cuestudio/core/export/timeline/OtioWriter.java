@@ -104,6 +104,7 @@ public final class OtioWriter {
             case GESTURE -> "GREEN";
             case GAZE -> "CYAN";
             case TIMING -> "YELLOW";
+            case MOUTH -> "PINK";
         };
     }
 

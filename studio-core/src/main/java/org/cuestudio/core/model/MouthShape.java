@@ -1,4 +1,4 @@
-package org.cuestudio.core.perform;
+package org.cuestudio.core.model;
 
 /**
  * The nine Preston Blair / Rhubarb mouth shapes. A: closed (M, B, P); B: slightly open, clenched teeth (most
