@@ -130,7 +130,7 @@ public final class StudioServices implements AutoCloseable {
     }
 
     /** A recording's features at the shot's frame rate, with the lip-sync model's mouth shapes. */
-    private static AudioFeatures voice(AudioClip clip, Shot shot) {
+    public static AudioFeatures voice(AudioClip clip, Shot shot) {
         AudioFeatures features = AudioFeatures.analyse(clip, shot.frameRate());
         try (LipSync lipSync = LipSyncProvider.load().create()) {
             return features.withMouthShapes(lipSync.perFrame(clip, null, shot.frameRate()));

@@ -7,7 +7,6 @@ import org.cuestudio.app.StudioServices.RenderReport;
 import org.cuestudio.core.audio.AudioClip;
 import org.cuestudio.core.audio.AudioDecodeException;
 import org.cuestudio.core.audio.AudioDecoder;
-import org.cuestudio.core.audio.AudioFeatures;
 import org.cuestudio.core.audio.PeakPyramid;
 import org.cuestudio.format.cache.PeakCache;
 import org.cuestudio.core.model.Character;
@@ -39,11 +38,21 @@ public final class ServicesPorts implements StudioPorts {
     @Override
     public ShotAudio loadAudio(LoadedProject project, Shot shot) throws AudioDecodeException {
         Path file = project.resolve(shot.audio());
-        AudioDecoder decoder = nativeDecoder();
-        AudioClip clip = decoder != null ? decoder.decode(file, StudioServices.ANALYSIS_RATE)
-                : JavaSoundAudio.decode(file, StudioServices.ANALYSIS_RATE);
+        AudioClip clip = decode(file);
         PeakPyramid peaks = new PeakCache(project.cacheFolder().resolve("peaks")).get(file, () -> PeakPyramid.of(clip));
-        return new ShotAudio(file, clip, AudioFeatures.analyse(clip, shot.frameRate()), peaks);
+        java.util.Map<String, org.cuestudio.core.audio.AudioFeatures> partners = new java.util.HashMap<>();
+        for (org.cuestudio.core.model.Partner p : shot.partners()) {
+            if (p.audio() != null && !partners.containsKey(p.audio())) {
+                partners.put(p.audio(), StudioServices.voice(decode(project.resolve(p.audio())), shot));
+            }
+        }
+        return new ShotAudio(file, clip, StudioServices.voice(clip, shot), peaks, partners);
+    }
+
+    private AudioClip decode(Path file) throws AudioDecodeException {
+        AudioDecoder decoder = nativeDecoder();
+        return decoder != null ? decoder.decode(file, StudioServices.ANALYSIS_RATE)
+                : JavaSoundAudio.decode(file, StudioServices.ANALYSIS_RATE);
     }
 
     private @Nullable AudioDecoder nativeDecoder() {

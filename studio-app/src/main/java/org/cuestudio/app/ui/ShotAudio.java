@@ -1,6 +1,7 @@
 package org.cuestudio.app.ui;
 
 import java.nio.file.Path;
+import java.util.Map;
 import org.cuestudio.core.audio.AudioClip;
 import org.cuestudio.core.audio.AudioFeatures;
 import org.cuestudio.core.audio.PeakPyramid;
@@ -8,12 +9,18 @@ import org.cuestudio.core.audio.PeakPyramid;
 /**
  * A shot's decoded dialogue as the studio window uses it: the clip (for playback and for drawing single samples
  * when zoomed in to a few frames), its per-frame features (for the planner) and its min/max peak pyramid (for
- * drawing the waveform at any other zoom, cached beside the project).
+ * drawing the waveform at any other zoom, cached beside the project), and the features of the partners' own
+ * recordings by their paths as the shot gives them.
  */
-public record ShotAudio(Path file, AudioClip clip, AudioFeatures features, PeakPyramid peaks) {
-    /** With peaks computed here (tests and callers without a project cache). */
+public record ShotAudio(Path file, AudioClip clip, AudioFeatures features, PeakPyramid peaks,
+        Map<String, AudioFeatures> partnerVoices) {
+    public ShotAudio {
+        partnerVoices = Map.copyOf(partnerVoices);
+    }
+
+    /** With peaks computed here and no partner recordings (tests and callers without a project cache). */
     public static ShotAudio of(Path file, AudioClip clip, AudioFeatures features) {
-        return new ShotAudio(file, clip, features, PeakPyramid.of(clip));
+        return new ShotAudio(file, clip, features, PeakPyramid.of(clip), Map.of());
     }
 
     public long durationTicks() {

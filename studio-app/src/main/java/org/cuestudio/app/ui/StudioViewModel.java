@@ -25,7 +25,10 @@ import org.cuestudio.core.model.CueLane;
 import org.cuestudio.core.model.Project;
 import org.cuestudio.core.model.Quality;
 import org.cuestudio.core.model.Shot;
+import org.cuestudio.core.audio.AudioFeatures;
+import org.cuestudio.core.perform.Cast;
 import org.cuestudio.core.perform.Performance;
+import org.cuestudio.core.perform.Performer;
 import org.cuestudio.core.render.CharacterModel;
 import org.cuestudio.core.render.RenderSettings;
 import org.cuestudio.core.render.RgbaImage;
@@ -447,7 +450,14 @@ public final class StudioViewModel {
             return;
         }
         try {
-            Performance perf = ports.planner().plan(s, p.requireCharacter(s.characterId()), a.features(), DEFAULT_SEED);
+            // The shot's own character, listening to its partners (their voices from their own recordings or
+            // from their stretches of the shot's).
+            List<Performer> cast = Cast.of(p, s, a.features(), path -> {
+                AudioFeatures v = a.partnerVoices().get(path);
+                if (v == null) throw new IllegalStateException("partner audio " + path + " is not loaded");
+                return v;
+            });
+            Performance perf = ports.planner().plan(s, cast, 0, DEFAULT_SEED);
             performance.set(perf);
             frameCount.set(perf.frameCount());
             if (playhead.get() >= perf.frameCount()) playhead.set(Math.max(0, perf.frameCount() - 1));
