@@ -36,6 +36,8 @@ import org.cuestudio.core.model.Partner;
 import org.cuestudio.core.perform.Cast;
 import org.cuestudio.core.perform.GestureLibrary;
 import org.cuestudio.core.perform.Performer;
+import org.cuestudio.core.model.EmotionPreset;
+import org.cuestudio.format.EmotionPresetsReader;
 import org.cuestudio.format.GestureLibraryReader;
 import org.cuestudio.format.LoadedProject;
 import org.cuestudio.format.ProjectFormatException;
@@ -75,6 +77,15 @@ public final class StudioServices implements AutoCloseable {
             return GestureLibraryReader.read(AssetFiles.find(GestureLibraryReader.ASSETS_PATH));
         } catch (ProjectFormatException | java.io.FileNotFoundException e) {
             throw new IllegalStateException("the gesture library cannot be used: " + e.getMessage(), e);
+        }
+    }
+
+    /** The starter emotion presets the installation ships ({@value EmotionPresetsReader#ASSETS_PATH}). */
+    public static List<EmotionPreset> shippedEmotionPresets() {
+        try {
+            return EmotionPresetsReader.read(AssetFiles.find(EmotionPresetsReader.ASSETS_PATH));
+        } catch (ProjectFormatException | java.io.FileNotFoundException e) {
+            throw new IllegalStateException("the emotion presets cannot be used: " + e.getMessage(), e);
         }
     }
 

@@ -96,6 +96,30 @@ public final class StudioViewModel {
         this.takes = new RenderTakeViewModel(ports, exec, status::set);
     }
 
+    /**
+     * The emotion presets to offer: the project's own, then the shipped starter presets it does not redefine.
+     */
+    public List<org.cuestudio.core.model.EmotionPreset> emotionPresets() {
+        List<org.cuestudio.core.model.EmotionPreset> out = new java.util.ArrayList<>();
+        if (history != null) out.addAll(history.current().emotionPresets());
+        for (var p : SHIPPED_PRESETS.get()) {
+            if (out.stream().noneMatch(q -> q.id().equals(p.id()))) out.add(p);
+        }
+        return out;
+    }
+
+    private static final java.util.function.Supplier<List<org.cuestudio.core.model.EmotionPreset>> SHIPPED_PRESETS =
+            new java.util.function.Supplier<>() {
+                private volatile @Nullable List<org.cuestudio.core.model.EmotionPreset> presets;
+
+                @Override
+                public List<org.cuestudio.core.model.EmotionPreset> get() {
+                    List<org.cuestudio.core.model.EmotionPreset> p = presets;
+                    if (p == null) presets = p = org.cuestudio.app.StudioServices.shippedEmotionPresets();
+                    return p;
+                }
+            };
+
     /** The gestures the planner can perform, for the timeline's menus and palette. */
     public org.cuestudio.core.perform.GestureLibrary gestures() {
         return ports.planner().gestures();
@@ -375,6 +399,21 @@ public final class StudioViewModel {
         boolean done = apply(new RemoveCue(s.id(), id));
         if (done) select(null);
         return done;
+    }
+
+    /**
+     * Saves an emotion cue's feeling as a project preset named {@code label} (its id made from the name), so it is
+     * offered in the emotion menu; one undo step. False (with a status message) when the name makes no id.
+     */
+    public boolean saveEmotionPreset(org.cuestudio.core.model.EmotionCue cue, String label) {
+        String id = label.strip().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-")
+                .replaceAll("^-+|-+$", "");
+        if (id.isEmpty() || !java.lang.Character.isLetter(id.charAt(0))) {
+            status.set(StatusMessage.warning("a preset name must start with a letter: '" + label + "'"));
+            return false;
+        }
+        return apply(new org.cuestudio.core.edit.SaveEmotionPreset(new org.cuestudio.core.model.EmotionPreset(id,
+                label.strip(), cue.emotion(), cue.blend())));
     }
 
     /** Applies an edit as one undo step; a refused edit leaves everything as it was and says why. */

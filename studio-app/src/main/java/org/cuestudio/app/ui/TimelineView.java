@@ -37,6 +37,7 @@ import org.cuestudio.core.model.Emotion;
 import org.cuestudio.core.model.EmotionCue;
 import org.cuestudio.core.model.GazeCue;
 import org.cuestudio.core.model.GazeTarget;
+import org.cuestudio.core.model.EmotionPreset;
 import org.cuestudio.core.model.GestureCue;
 import org.cuestudio.core.model.MouthShape;
 import org.cuestudio.core.model.MouthShapeCue;
@@ -823,6 +824,17 @@ public final class TimelineView extends Region {
             MenuItem delete = new MenuItem("Delete " + hit.get().label());
             delete.setOnAction(a -> vm.deleteSelectedCue());
             menu.getItems().add(delete);
+            if (hit.get() instanceof EmotionCue e) {
+                MenuItem save = new MenuItem("Save as emotion preset...");
+                save.setOnAction(a -> {
+                    javafx.scene.control.TextInputDialog ask = new javafx.scene.control.TextInputDialog(
+                            e.preset().isEmpty() ? e.emotion().label() : GestureCue.labelOf(e.preset()));
+                    ask.setTitle("Save emotion preset");
+                    ask.setHeaderText("A name for this feeling (" + e.label() + "), to reuse from the emotion menu");
+                    ask.showAndWait().ifPresent(name -> vm.saveEmotionPreset(e, name));
+                });
+                menu.getItems().add(save);
+            }
         } else {
             FrameRate rate = vm.frameRate();
             long at = rate.frameToTicks(rate.ticksToFrame(Math.max(0, ticksAt(x))));
@@ -840,6 +852,11 @@ public final class TimelineView extends Region {
         switch (lane) {
             case EMOTION -> {
                 for (Emotion em : Emotion.values()) add.getItems().add(item(em.label(), NewCues.emotion(id, r, em)));
+                add.getItems().add(new SeparatorMenuItem());
+                for (EmotionPreset p : vm.emotionPresets()) {
+                    add.getItems().add(item(p.label(), EmotionCue.of(id, r, p, 0.8, NewCues.EMOTION_EASE,
+                            NewCues.EMOTION_EASE)));
+                }
             }
             case GESTURE -> {
                 for (GestureSpec ge : vm.gestures().gestures()) {

@@ -212,6 +212,24 @@ class StudioViewModelTest {
     }
 
     @Test
+    void anEmotionCueSavedAsAPresetIsOfferedAndOneUndoStep() {
+        EmotionCue mixed = new EmotionCue("e", new TimeRange(0, Ticks.PER_SECOND), Emotion.JOY, 0.7, 0, 0,
+                java.util.Map.of(Emotion.SADNESS, 0.5), "");
+        assertThat(vm.emotionPresets()).extracting(org.cuestudio.core.model.EmotionPreset::id).contains("smug")
+                .doesNotContain("my-bittersweet");
+        assertThat(vm.saveEmotionPreset(mixed, "My Bittersweet!")).isTrue();
+        assertThat(vm.emotionPresets()).first().satisfies(p -> {
+            assertThat(p.id()).isEqualTo("my-bittersweet");
+            assertThat(p.label()).isEqualTo("My Bittersweet!");
+            assertThat(p.blend()).containsEntry(Emotion.SADNESS, 0.5);
+        });
+        vm.undo();
+        assertThat(vm.emotionPresets()).extracting(org.cuestudio.core.model.EmotionPreset::id)
+                .doesNotContain("my-bittersweet");
+        assertThat(vm.saveEmotionPreset(mixed, "  --  ")).isFalse();
+    }
+
+    @Test
     void deletingTheSelectedCueIsOneUndoStep() {
         int before = cueCount();
         vm.select("look-down");
