@@ -135,6 +135,21 @@ public final class StudioServices implements AutoCloseable {
         return new ShotMedia(audioFile, clip, features, model, partners);
     }
 
+    /** A character's loaded sheet (cached per sheet folder, shared with {@link #media}): what a take records of it. */
+    public CharacterModel character(LoadedProject lp, String characterId) throws CharacterSheetException {
+        Character c = lp.project().requireCharacter(characterId);
+        Path sheet = pathIn(lp, c.sheet(), "character '" + c.id() + "' sheet");
+        synchronized (this) {
+            CharacterModel cached = characters.get(sheet);
+            if (cached != null) return cached;
+        }
+        CharacterModel model = backend().loadCharacter(sheet);
+        synchronized (this) {
+            characters.put(sheet, model);
+        }
+        return model;
+    }
+
     /** The shot's recording, decoded for analysis (cached per file). */
     public AudioClip shotAudio(LoadedProject lp, Shot shot) throws AudioDecodeException {
         return audio(audioFile(lp, shot));

@@ -81,6 +81,18 @@ public record Shot(String id, String name, String audio, String characterId, Fra
         return List.copyOf(ids);
     }
 
+    /**
+     * The take with that id, or else the first with that name, or an exception that names the takes there are
+     * (takes of a shot have unique ids; names are for people and may repeat).
+     */
+    public Take requireTake(String idOrName) {
+        return takes.stream().filter(t -> t.id().equals(idOrName)).findFirst()
+                .or(() -> takes.stream().filter(t -> t.name().equals(idOrName)).findFirst())
+                .orElseThrow(() -> new IllegalArgumentException("shot '" + id + "' has no take '" + idOrName + "'"
+                        + (takes.isEmpty() ? " (it has no takes yet; render one with: cue render PROJECT --shot " + id
+                                + ")" : " (takes: " + String.join(", ", takes.stream().map(Take::id).toList()) + ")")));
+    }
+
     public Shot withTrack(CueTrack track) {
         List<CueTrack> ts = new ArrayList<>(tracks);
         ts.set(track.lane().ordinal(), track);

@@ -230,15 +230,21 @@ final class Planning {
         }
     }
 
-    /** Breathing, weight shifts and small idle head motion, faster and larger with energy, at the tempo's pace. */
+    /**
+     * Breathing (faster with the character's energy, deeper with the emotion's), weight shifts and small idle head
+     * motion (larger with energy), at the tempo's pace.
+     */
     private void idle() {
         double baseEnergy = 0.6 + 0.8 * p.energy();
         double phase = new SplittableRandom(subSeed("breath")).nextDouble() * 2 * StrictMath.PI;
         double[] breath = c(Channel.BREATH);
+        double period = 4.4 / (0.75 + 0.25 * baseEnergy);
         for (int f = 0; f < n; f++) {
-            double period = 4.4 / (0.75 + 0.25 * baseEnergy * energy[f]);
             phase += 2 * StrictMath.PI * tempo[f] / (period * fps);
-            breath[f] = 0.5 + 0.5 * StrictMath.sin(phase);
+            // An emotion's energy deepens the breath rather than quickening it: a quicker rhythm would shift the
+            // phase of every later breath, so one edited cue would change (and re-render) the rest of the shot.
+            double depth = clamp(0.8 + 0.5 * (energy[f] - 1), 0.5, 1);
+            breath[f] = 0.5 + 0.5 * depth * StrictMath.sin(phase);
         }
         breathIns(breath);
         double[] sway = noise(clock, 0.12, subSeed("sway"));
@@ -566,22 +572,33 @@ final class Planning {
         }
     }
 
+    /** The most an emotion can raise the blink rate: candidate blinks come at this many times the nominal rate. */
+    static final double MAX_BLINK_FACTOR = 2;
+
     /**
-     * Blinks: a seeded random process at 10-24 per minute (personality and emotion), at least 0.8 s apart,
-     * each 100-400 ms (close over 35%, open over 65%), plus a blink on every large gaze shift.
+     * Blinks: 10-24 per minute by personality, times the emotion's factor, at least 0.8 s apart, each 100-400 ms
+     * (close over 35%, open over 65%), plus a blink on every large gaze shift.
+     *
+     * <p>Candidate blinks come from a seeded process that depends on the personality alone, at {@value
+     * #MAX_BLINK_FACTOR} times the nominal rate; each is kept with probability factor / {@value #MAX_BLINK_FACTOR}
+     * by a draw of its own. So an emotion changes which blinks happen while it lasts and nothing after it (a process
+     * that drew each gap from the rate of the moment would move every later blink, and a re-render would redo the
+     * rest of the shot). Keeping a subset of candidates keeps them 0.8 s apart.
      */
     private void blinks() {
         SplittableRandom r = new SplittableRandom(subSeed("blinks"));
         List<double[]> blinks = new ArrayList<>();
         double duration = n / fps;
+        double nominal = 10 + 14 * p.blinkRate();
+        double meanGap = candidateGap(nominal * MAX_BLINK_FACTOR);
         double t = r.nextDouble() * 2;
         while (t < duration) {
             int f = Math.min(n - 1, (int) (t * fps));
-            double perMinute = (10 + 14 * p.blinkRate()) * Math.max(0.3, blinkFactor[f]);
             double d = 0.1 + 0.1 * r.nextDouble() + 0.2 * StrictMath.pow(r.nextDouble(), 4);
-            blinks.add(new double[] {t, d});
-            double gap = -StrictMath.log(1 - r.nextDouble()) * 60 / perMinute;
-            t += Math.max(0.8, gap) + d;
+            double keep = r.nextDouble();
+            double gap = -StrictMath.log(1 - r.nextDouble()) * meanGap;
+            if (keep * MAX_BLINK_FACTOR < clamp(blinkFactor[f], 0.3, MAX_BLINK_FACTOR)) blinks.add(new double[] {t, d});
+            t += Math.max(MIN_BLINK_GAP, gap) + d;
         }
         for (int f : gazeShiftBlinks) {
             double at = time(f);
@@ -601,6 +618,27 @@ final class Planning {
                 right[f] = Math.max(right[f], close);
             }
         }
+    }
+
+    /** The shortest time from the end of a blink to the start of the next, seconds. */
+    private static final double MIN_BLINK_GAP = 0.8;
+    /** The mean length of a blink, seconds: 0.1 + 0.1 E[u] + 0.2 E[u^4]. */
+    private static final double MEAN_BLINK = 0.19;
+
+    /**
+     * The mean of the exponential gap that, with the shortest gap and the blinks' own length, makes candidates come
+     * at {@code perMinute} on average: solves 60 / perMinute = gap + m exp(-gap / m) + mean blink for m.
+     */
+    static double candidateGap(double perMinute) {
+        double want = 60 / perMinute - MIN_BLINK_GAP - MEAN_BLINK;
+        double lo = 1e-3, hi = 60;
+        if (want <= lo * StrictMath.exp(-MIN_BLINK_GAP / lo)) return lo;
+        for (int i = 0; i < 60; i++) {
+            double m = (lo + hi) / 2;
+            if (m * StrictMath.exp(-MIN_BLINK_GAP / m) < want) lo = m;
+            else hi = m;
+        }
+        return (lo + hi) / 2;
     }
 
     /**

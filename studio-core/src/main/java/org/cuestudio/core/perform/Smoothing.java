@@ -14,24 +14,51 @@ final class Smoothing {
         return v < lo ? lo : v > hi ? hi : v;
     }
 
+    /** How far back, in time constants, {@link #follow} looks: the part of a step response beyond it is 0.3%. */
+    static final double FOLLOW_HORIZON = 4;
+
     /**
      * Critically damped follow of a target signal (a spring with no overshoot): {@code timeConstant} seconds to
      * cover most of a step. Runs in place.
+     *
+     * <p>It is the spring's response to the target, cut off after {@value #FOLLOW_HORIZON} time constants (and the
+     * kept part scaled so a steady target is followed exactly): a finite filter, so that a change of the target at
+     * one frame changes the output of the next {@code 4 x timeConstant} seconds only and later frames stay
+     * bit-identical. That is what lets a re-render after an edit reuse the cached segments after the edit
+     * (docs/takes.md); the spring itself would pass every edit on, ever smaller, to the end of the shot. Before the
+     * first frame the target is taken to have stood at its first value, as the spring started at rest there.
      */
     static void follow(double[] signal, double fps, double timeConstant) {
         if (signal.length == 0 || timeConstant <= 0) return;
-        double omega = 2.0 / timeConstant;
-        double dt = 1.0 / fps;
-        double x = signal[0];
-        double v = 0;
-        for (int i = 0; i < signal.length; i++) {
-            double target = signal[i];
-            // Exact-enough semi-implicit step of x'' = omega^2 (target - x) - 2 omega x'.
-            double a = omega * omega * (target - x) - 2 * omega * v;
-            v += a * dt;
-            x += v * dt;
+        double[] kernel = followKernel(fps, timeConstant);
+        double[] target = signal.clone();
+        for (int i = 0; i < target.length; i++) {
+            double x = 0;
+            for (int j = 0; j < kernel.length; j++) x += kernel[j] * target[Math.max(0, i - j)];
             signal[i] = x;
         }
+    }
+
+    /**
+     * The spring's response (x'' = omega^2 (target - x) - 2 omega x', omega = 2 / timeConstant) to a target of 1
+     * held for one frame, frame by frame, over {@value #FOLLOW_HORIZON} time constants, scaled to sum to 1. Taken
+     * from the exact step response 1 - (1 + omega t) e^(-omega t), so it is right for any time constant and frame
+     * rate (a step-by-step integration is unstable when a time constant is short next to a frame: arms at 24 fps).
+     */
+    static double[] followKernel(double fps, double timeConstant) {
+        int length = Math.max(1, (int) StrictMath.ceil(FOLLOW_HORIZON * timeConstant * fps));
+        double omega = 2.0 / timeConstant;
+        double[] k = new double[length];
+        double before = 0, sum = 0;
+        for (int i = 0; i < length; i++) {
+            double t = omega * (i + 1) / fps;
+            double step = 1 - (1 + t) * StrictMath.exp(-t);
+            k[i] = step - before;
+            before = step;
+            sum += k[i];
+        }
+        for (int i = 0; i < length; i++) k[i] /= sum;
+        return k;
     }
 
     /**

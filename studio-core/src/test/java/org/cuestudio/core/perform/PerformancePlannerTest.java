@@ -158,7 +158,11 @@ class PerformancePlannerTest {
     void reactionAnticipatesThenThrowsTheHeadUp() {
         Performance p = planner.plan(shot(new TimingCue("r", seconds(2, 3), TimingCue.Kind.REACT, 1)), MIRA, silence(5), 1);
         Performance calm = planner.plan(shot(), MIRA, silence(5), 1);
-        double up = p.frames().get(58).get(Channel.HEAD_PITCH) - calm.frames().get(58).get(Channel.HEAD_PITCH);
+        // The action peaks 0.25 s after the mark; the head, smoothed over 0.2 s, is highest a little later.
+        double up = 0;
+        for (int f = 56; f <= 64; f++) {
+            up = Math.max(up, p.frames().get(f).get(Channel.HEAD_PITCH) - calm.frames().get(f).get(Channel.HEAD_PITCH));
+        }
         assertThat(up).isGreaterThan(4);
         assertThat(p.frames().get(58).get(ArkitBlendshape.eyeWideLeft)).isGreaterThan(0.3f);
     }
