@@ -1,7 +1,5 @@
 package org.cuestudio.app.cli;
 
-import org.cuestudio.app.StudioServices;
-
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -10,7 +8,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
+import org.cuestudio.app.StudioServices;
 import org.cuestudio.core.audio.AudioFeatures;
+import org.cuestudio.core.audio.Prosody;
 import org.cuestudio.core.model.Character;
 import org.cuestudio.core.model.Cue;
 import org.cuestudio.core.model.CueLane;
@@ -20,13 +20,19 @@ import org.cuestudio.core.model.EmotionCue;
 import org.cuestudio.core.model.GazeCue;
 import org.cuestudio.core.model.GazeTarget;
 import org.cuestudio.core.model.GestureCue;
+import org.cuestudio.core.model.MouthShape;
+import org.cuestudio.core.model.MouthShapeCue;
+import org.cuestudio.core.model.Partner;
 import org.cuestudio.core.model.Personality;
+import org.cuestudio.core.model.Project;
 import org.cuestudio.core.model.Resolution;
 import org.cuestudio.core.model.Shot;
 import org.cuestudio.core.model.Side;
 import org.cuestudio.core.model.TimingCue;
+import org.cuestudio.core.perform.Cast;
 import org.cuestudio.core.perform.Performance;
 import org.cuestudio.core.perform.PerformancePlanner;
+import org.cuestudio.core.perform.Performer;
 import org.cuestudio.core.time.FrameRate;
 import org.cuestudio.core.time.Ticks;
 import org.cuestudio.core.time.TimeRange;
@@ -65,8 +71,11 @@ public final class BenchPlannerCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    /** A synthetic shot with its audio features and performer. */
-    record Workload(Shot shot, AudioFeatures audio, Character character) {
+    /**
+     * A synthetic shot with its recording's features and its cast: the shot's own character, whose cues are
+     * measured, and a partner who speaks every other phrase (so the measured character also listens and nods).
+     */
+    record Workload(Shot shot, AudioFeatures audio, List<Performer> cast) {
         int cues() {
             return shot.allCues().size();
         }
@@ -129,13 +138,13 @@ public final class BenchPlannerCommand implements Callable<Integer> {
     static Result measure(Workload w, int warmup, int runs) {
         PerformancePlanner planner = new PerformancePlanner(StudioServices.gestureLibrary());
         long c0 = System.nanoTime();
-        Performance first = planner.plan(w.shot(), w.character(), w.audio(), 1);
+        Performance first = planner.plan(w.shot(), w.cast(), 0, 1);
         double cold = (System.nanoTime() - c0) / 1e6;
-        for (int i = 1; i < warmup; i++) check(first, planner.plan(w.shot(), w.character(), w.audio(), 1));
+        for (int i = 1; i < warmup; i++) check(first, planner.plan(w.shot(), w.cast(), 0, 1));
         double[] millis = new double[runs];
         for (int i = 0; i < runs; i++) {
             long t0 = System.nanoTime();
-            Performance p = planner.plan(w.shot(), w.character(), w.audio(), 1);
+            Performance p = planner.plan(w.shot(), w.cast(), 0, 1);
             millis[i] = (System.nanoTime() - t0) / 1e6;
             check(first, p);
         }
@@ -150,9 +159,10 @@ public final class BenchPlannerCommand implements Callable<Integer> {
     }
 
     /**
-     * A shot of {@code minutes} with cues on every lane (an emotion every 4 s, a gesture every 3 s, a gaze shift
-     * every 2.5 s, a hold or reaction every 10 s) and speech-like audio: 2-4 s phrases of 0.2 s syllables and
-     * 0.1 s dips, separated by 1 s pauses. Seeded, so every run plans the same thing.
+     * A shot of {@code minutes} with cues on every lane (an emotion every 4 s, a gesture every 3 s, half of them
+     * snapping to stressed syllables, a gaze shift every 2.5 s, a hold or reaction every 10 s, a mouth correction every 5 s) and speech-like
+     * audio: 2-4 s phrases of 0.2 s syllables (each a stressed syllable of seeded strength) and 0.1 s dips,
+     * separated by 1 s pauses; a partner speaks every other phrase. Seeded, so every run plans the same thing.
      */
     static Workload workload(double minutes, FrameRate rate) {
         double seconds = minutes * 60;
@@ -169,7 +179,8 @@ public final class BenchPlannerCommand implements Callable<Integer> {
         List<String> gestures = StudioServices.gestureLibrary().ids();
         for (int i = 0; i * 3.0 < seconds - 3; i++) {
             gesture.add(new GestureCue("g" + i, span(i * 3.0 + 0.5, 1 + r.nextDouble() * 1.5, seconds),
-                    gestures.get(r.nextInt(gestures.size())), 0.5 + 0.5 * r.nextDouble(), Side.values()[r.nextInt(3)]));
+                    gestures.get(r.nextInt(gestures.size())), 0.5 + 0.5 * r.nextDouble(), Side.values()[r.nextInt(3)],
+                    i % 2 == 0));
         }
         GazeTarget[] targets = java.util.Arrays.stream(GazeTarget.values())
                 .filter(t -> t != GazeTarget.POINT && t != GazeTarget.CHARACTER).toArray(GazeTarget[]::new);
@@ -181,34 +192,57 @@ public final class BenchPlannerCommand implements Callable<Integer> {
             timing.add(new TimingCue("t" + i, span(i * 10.0 + 5, 0.5 + r.nextDouble(), seconds),
                     i % 2 == 0 ? TimingCue.Kind.HOLD : TimingCue.Kind.REACT, 0.6 + 0.4 * r.nextDouble()));
         }
+        List<Cue> mouth = new ArrayList<>();
+        for (int i = 0; i * 5.0 < seconds - 5; i++) {
+            mouth.add(new MouthShapeCue("m" + i, span(i * 5.0 + 1.3, 0.08, seconds), MouthShape.A));
+        }
         List<CueTrack> tracks = List.of(new CueTrack(CueLane.EMOTION, emotion), new CueTrack(CueLane.GESTURE, gesture),
-                new CueTrack(CueLane.GAZE, gaze), new CueTrack(CueLane.TIMING, timing));
-        Shot shot = new Shot("bench", "Planner benchmark", "bench.wav", "bench", rate, Resolution.HD, tracks, List.of(),
-                Map.of());
+                new CueTrack(CueLane.GAZE, gaze), new CueTrack(CueLane.TIMING, timing), new CueTrack(CueLane.MOUTH, mouth));
+        List<TimeRange> partnerPhrases = new ArrayList<>();
+        AudioFeatures audio = speech(rate, duration, r, partnerPhrases);
+        Shot shot = new Shot("bench", "Planner benchmark", "bench.wav", "bench", rate, Resolution.HD, tracks,
+                List.of(new Partner("partner", null, partnerPhrases, List.of())), List.of(), Map.of(), List.of());
         Character character = new Character("bench", "Bench", "sheet", new Personality(0.6, 0.5, 0.5, 0.5, 0.6), Map.of());
-        return new Workload(shot, speech(rate, duration, r), character);
+        Character partner = new Character("partner", "Partner", "sheet", Personality.DEFAULT, Ticks.ofMillis(250),
+                Map.of());
+        Project project = new Project("Bench", List.of(character, partner), List.of(shot), Map.of());
+        return new Workload(shot, audio, Cast.of(project, shot, audio, path -> {
+            throw new IllegalStateException("no own recordings in the benchmark");
+        }));
     }
 
     private static TimeRange span(double start, double length, double limit) {
         return TimeRange.between(Ticks.ofSeconds(start), Ticks.ofSeconds(Math.min(limit, start + length)));
     }
 
-    private static AudioFeatures speech(FrameRate rate, long duration, SplittableRandom r) {
+    /** Speech-like features with prosody; every other phrase goes into {@code partnerPhrases}. */
+    private static AudioFeatures speech(FrameRate rate, long duration, SplittableRandom r,
+            List<TimeRange> partnerPhrases) {
         int n = (int) rate.framesCovering(duration);
         float[] loud = new float[n];
         boolean[] speech = new boolean[n];
         double fps = rate.fps();
         double seconds = Ticks.toSeconds(duration);
+        List<TimeRange> phrases = new ArrayList<>(), pauses = new ArrayList<>();
+        List<Prosody.Accent> accents = new ArrayList<>();
         double t = 0.5;
+        int phrase = 0;
         while (t < seconds) {
-            double end = t + 2 + r.nextDouble() * 2;
+            double end = Math.min(seconds, t + 2 + r.nextDouble() * 2);
             for (int f = (int) (t * fps); f < Math.min(n, (int) (end * fps)); f++) {
                 double in = (f / fps - t) % 0.3;
                 loud[f] = in < 0.2 ? (float) (0.6 + 0.4 * r.nextDouble()) : 0.08f;
                 speech[f] = true;
             }
+            for (double a = t + 0.1; a < end; a += 0.3) accents.add(new Prosody.Accent(Ticks.ofSeconds(a), (float) r.nextDouble()));
+            TimeRange p = span(t, end - t, seconds);
+            phrases.add(p);
+            if (phrase++ % 2 == 1) partnerPhrases.add(p);
+            pauses.add(span(end, Math.min(1, seconds - end), seconds));
             t = end + 1;
         }
-        return new AudioFeatures(rate, duration, loud, speech);
+        pauses.removeIf(p -> p.duration() <= 0);
+        Prosody prosody = new Prosody(new float[n], new float[n], new boolean[n], 0, pauses, phrases, accents);
+        return new AudioFeatures(rate, duration, loud, speech, null, prosody);
     }
 }
