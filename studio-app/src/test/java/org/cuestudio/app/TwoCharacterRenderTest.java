@@ -45,7 +45,7 @@ import org.junit.jupiter.api.io.TempDir;
  * character is in every frame, for every format. With {@code -Dcue.duo.stills=DIR} it also writes the stills of
  * docs/images/characters/duo-*.png.
  */
-class TwoCharacterRenderTest {
+public class TwoCharacterRenderTest {
     static final long SEED = 42;
 
     @TempDir
@@ -66,7 +66,7 @@ class TwoCharacterRenderTest {
     }
 
     /** The sample with Otto in the cast and a shot "duo" of conversation.wav: Mira speaks, then Otto, and so on. */
-    static LoadedProject duo(LoadedProject lp) {
+    public static LoadedProject duo(LoadedProject lp) {
         Project p = lp.project();
         List<Character> characters = new java.util.ArrayList<>(p.characters());
         if (p.character("otto").isEmpty()) {

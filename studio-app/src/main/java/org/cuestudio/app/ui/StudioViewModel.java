@@ -25,10 +25,15 @@ import org.cuestudio.core.model.CueLane;
 import org.cuestudio.core.model.Project;
 import org.cuestudio.core.model.Quality;
 import org.cuestudio.core.model.Shot;
+import org.cuestudio.app.StudioServices;
+import org.cuestudio.core.perform.Cast;
 import org.cuestudio.core.perform.Performance;
+import org.cuestudio.core.perform.Performer;
 import org.cuestudio.core.render.CharacterModel;
+import org.cuestudio.core.render.Framing;
 import org.cuestudio.core.render.RenderSettings;
 import org.cuestudio.core.render.RgbaImage;
+import org.cuestudio.core.render.Scene;
 import org.cuestudio.core.time.FrameRate;
 import org.cuestudio.format.LoadedProject;
 import org.cuestudio.format.Problem;
@@ -56,7 +61,10 @@ public final class StudioViewModel {
     private @Nullable History history;
     private @Nullable String shotId;
     private @Nullable Playback playback;
-    private @Nullable CharacterModel character;
+    /** The shot's characters in cast order, or only its own character when the ports load no more. */
+    private @Nullable List<CharacterModel> characters;
+    /** The performances of the shot's characters in cast order (the first is {@link #performance}). */
+    private List<Performance> castPerformances = List.of();
     private @Nullable String rendererProblem;
     private @Nullable CueDrag drag;
     /** Bumped whenever the project, shot or character changes, so late results of older loads are dropped. */
@@ -159,7 +167,8 @@ public final class StudioViewModel {
     private void shotChanged() {
         epoch++;
         audio.set(null);
-        character = null;
+        characters = null;
+        castPerformances = List.of();
         rendererProblem = null;
         performance.set(null);
         previewImage.set(null);
@@ -206,10 +215,10 @@ public final class StudioViewModel {
         previewMessage.set("Loading renderer…");
         exec.background().execute(() -> {
             try {
-                CharacterModel model = ports.loadCharacter(lp, s);
+                List<CharacterModel> models = ports.loadCast(lp, s);
                 exec.fx().execute(() -> {
                     if (myEpoch != epoch) return;
-                    character = model;
+                    characters = models;
                     requestPreview();
                 });
             } catch (Exception | LinkageError e) {
@@ -447,7 +456,12 @@ public final class StudioViewModel {
             return;
         }
         try {
-            Performance perf = ports.planner().plan(s, p.requireCharacter(s.characterId()), a.features(), DEFAULT_SEED);
+            // Partners with a recording of their own are previewed listening only: the window decodes the shot's
+            // recording alone. Renders (StudioServices) give them their voices.
+            List<Performer> cast = Cast.of(p, s, a.features(), path -> a.features().only(List.of()));
+            List<Performance> perfs = ports.planner().planAll(s, cast, DEFAULT_SEED);
+            Performance perf = perfs.get(0);
+            castPerformances = perfs;
             performance.set(perf);
             frameCount.set(perf.frameCount());
             if (playhead.get() >= perf.frameCount()) playhead.set(Math.max(0, perf.frameCount() - 1));
@@ -467,14 +481,18 @@ public final class StudioViewModel {
         Performance perf = performance.get();
         Shot s = shot.get();
         if (perf == null || s == null || perf.frameCount() == 0) return;
-        CharacterModel c = character;
+        List<CharacterModel> c = characters;
         if (c == null) {
             previewImage.set(null);
             previewMessage.set(rendererProblem == null ? "Loading renderer…" : "Renderer unavailable: " + rendererProblem);
             return;
         }
         int f = Math.min(playhead.get(), perf.frameCount() - 1);
-        previews.request(new PreviewRenderer.Request(epoch, perf, c, RenderSettings.forShot(s, Quality.PREVIEW), f),
+        // The whole cast when the ports loaded it, else the shot's own character alone.
+        boolean whole = c.size() == castPerformances.size() && c.size() == s.cast().size();
+        Scene scene = whole ? Scene.staged(c, framing(s)) : Scene.of(c.get(0));
+        List<Performance> perfs = whole ? castPerformances : List.of(perf);
+        previews.request(new PreviewRenderer.Request(epoch, perfs, scene, RenderSettings.forShot(s, Quality.PREVIEW), f),
                 (req, image, error) -> {
                     if (req.epoch() != epoch) return;
                     if (image != null) {
@@ -487,6 +505,15 @@ public final class StudioViewModel {
                                 ? new IllegalStateException("no image") : error));
                     }
                 });
+    }
+
+    /** The shot's framing, or the default when its metadata names none or an unknown one. */
+    private static Framing framing(Shot s) {
+        try {
+            return StudioServices.framing(s);
+        } catch (IllegalArgumentException e) {
+            return Framing.defaultFor(s.cast().size());
+        }
     }
 
     // ---------------------------------------------------------------- playback
