@@ -33,7 +33,7 @@ class LayerCompositor(torch.nn.Module):
     thetas:      float [n, 2, 3]: affine_grid matrices mapping the box's normalised coordinates to the sprite's.
     clip_thetas: float [n, 2, 3]: the same for the clip sprite (ignored where there is none).
     opacity:     float [n].
-    background:  float [4], premultiplied RGBA the canvas starts from.
+    background:  float [4, 1, 1] (a colour) or [4, H, W] (a picture), premultiplied RGBA the canvas starts from.
 
     The caller keeps canvas and out from frame to frame: everything full-frame is done in place, so a frame
     allocates nothing of its size (on small machines, fresh memory costs more in page faults than the maths).
@@ -42,7 +42,7 @@ class LayerCompositor(torch.nn.Module):
     def forward(self, canvas: torch.Tensor, out: torch.Tensor, sprites: List[torch.Tensor], ops: torch.Tensor,
                 thetas: torch.Tensor, clip_thetas: torch.Tensor, opacity: torch.Tensor,
                 background: torch.Tensor) -> torch.Tensor:
-        canvas.copy_(background.view(4, 1, 1).expand_as(canvas))
+        canvas.copy_(background.expand_as(canvas))
         rows: List[List[int]] = ops.tolist()
         fade: List[float] = opacity.tolist()
         for i in range(len(rows)):
@@ -86,10 +86,16 @@ def main() -> None:
     theta = torch.tensor([[[1.0, 0.0, 0.0], [0.0, 1.0, 0.0]]])
     canvas = torch.empty(4, 2, 2)
     img = scripted(canvas, torch.empty(2, 2, 4, dtype=torch.uint8), [sprite], ops, theta, theta, torch.ones(1),
-                   torch.zeros(4))
+                   torch.zeros(4, 1, 1))
     assert img[0, 0].tolist() == [255, 0, 0, 255], img
     assert img[1, 0].tolist() == [255, 0, 0, 128], img
     assert img[0, 1].tolist() == [0, 0, 0, 0], img
+    # A picture background shows where nothing is drawn.
+    picture = torch.zeros(4, 2, 2)
+    picture[1, 0, 1] = 0.5
+    picture[3, 0, 1] = 0.5
+    img = scripted(canvas, torch.empty(2, 2, 4, dtype=torch.uint8), [sprite], ops, theta, theta, torch.ones(1), picture)
+    assert img[0, 1].tolist() == [0, 255, 0, 128], img
     torch.jit.save(scripted, out)
     print("wrote", out, "with torch", torch.__version__)
 

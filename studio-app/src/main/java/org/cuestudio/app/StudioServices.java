@@ -24,9 +24,11 @@ import org.cuestudio.core.perform.PerformancePlanner;
 import org.cuestudio.core.render.CharacterModel;
 import org.cuestudio.core.render.CharacterSheetException;
 import org.cuestudio.core.render.FrameRange;
+import org.cuestudio.core.render.Framing;
 import org.cuestudio.core.render.RenderBackend;
 import org.cuestudio.core.render.RenderBackendProvider;
 import org.cuestudio.core.render.RenderSettings;
+import org.cuestudio.core.render.Scene;
 import org.cuestudio.core.render.SegmentStore;
 import org.cuestudio.core.render.ShotRenderer;
 import org.cuestudio.core.task.CancellationToken;
@@ -50,6 +52,8 @@ import org.jspecify.annotations.Nullable;
  * audio, loaded characters) for reuse. Thread-safe; the CLI and the studio window share it.
  */
 public final class StudioServices implements AutoCloseable {
+    /** The shot metadata key that names its framing ({@link #framing}). */
+    public static final String FRAMING_KEY = "framing";
     /** Sample rate the analysis runs at. */
     public static final int ANALYSIS_RATE = 16_000;
 
@@ -96,25 +100,55 @@ public final class StudioServices implements AutoCloseable {
 
     /**
      * Everything about a shot that does not change while its cues are edited: its recording and features, its
-     * character, and the features of the partners' own recordings by their paths as the shot gives them.
+     * character, the features of the partners' own recordings by their paths as the shot gives them, and the
+     * partners' characters in the shot's partner order.
      */
     public record ShotMedia(Path audioFile, AudioClip audio, AudioFeatures features, CharacterModel character,
-            Map<String, AudioFeatures> partnerVoices) {
+            Map<String, AudioFeatures> partnerVoices, List<CharacterModel> partnerCharacters) {
         public ShotMedia {
             partnerVoices = Map.copyOf(partnerVoices);
+            partnerCharacters = List.copyOf(partnerCharacters);
+        }
+
+        public ShotMedia(Path audioFile, AudioClip audio, AudioFeatures features, CharacterModel character,
+                Map<String, AudioFeatures> partnerVoices) {
+            this(audioFile, audio, features, character, partnerVoices, List.of());
         }
 
         public ShotMedia(Path audioFile, AudioClip audio, AudioFeatures features, CharacterModel character) {
-            this(audioFile, audio, features, character, Map.of());
+            this(audioFile, audio, features, character, Map.of(), List.of());
+        }
+
+        /** The characters of the shot in cast order: its own character, then the partners. */
+        public List<CharacterModel> castCharacters() {
+            List<CharacterModel> all = new java.util.ArrayList<>();
+            all.add(character);
+            all.addAll(partnerCharacters);
+            return List.copyOf(all);
         }
     }
 
-    /** Decodes the shot's audio and loads its character (cached per file). */
+    /** Decodes the shot's audio and its partners' own recordings and loads its characters (cached per file). */
     public ShotMedia media(LoadedProject lp, Shot shot) throws AudioDecodeException, CharacterSheetException {
         Path audioFile = audioFile(lp, shot);
-        Character c = lp.project().requireCharacter(shot.characterId());
-        Path sheet = pathIn(lp, c.sheet(), "character '" + c.id() + "' sheet");
         AudioClip clip = audio(audioFile);
+        CharacterModel model = character(lp, shot.characterId());
+        AudioFeatures features = voice(clip, shot);
+        Map<String, AudioFeatures> partners = new HashMap<>();
+        List<CharacterModel> partnerModels = new java.util.ArrayList<>();
+        for (Partner p : shot.partners()) {
+            partnerModels.add(character(lp, p.characterId()));
+            if (p.audio() == null || partners.containsKey(p.audio())) continue;
+            Path file = pathIn(lp, p.audio(), "shot '" + shot.id() + "' partner '" + p.characterId() + "' audio");
+            partners.put(p.audio(), voice(audio(file), shot));
+        }
+        return new ShotMedia(audioFile, clip, features, model, partners, partnerModels);
+    }
+
+    /** A character of the project loaded into the render backend (cached per sheet folder; what a take records). */
+    public CharacterModel character(LoadedProject lp, String characterId) throws CharacterSheetException {
+        Character c = lp.project().requireCharacter(characterId);
+        Path sheet = pathIn(lp, c.sheet(), "character '" + c.id() + "' sheet");
         CharacterModel model;
         synchronized (this) {
             model = characters.get(sheet);
@@ -125,29 +159,32 @@ public final class StudioServices implements AutoCloseable {
                 characters.put(sheet, model);
             }
         }
-        AudioFeatures features = voice(clip, shot);
-        Map<String, AudioFeatures> partners = new HashMap<>();
-        for (Partner p : shot.partners()) {
-            if (p.audio() == null || partners.containsKey(p.audio())) continue;
-            Path file = pathIn(lp, p.audio(), "shot '" + shot.id() + "' partner '" + p.characterId() + "' audio");
-            partners.put(p.audio(), voice(audio(file), shot));
-        }
-        return new ShotMedia(audioFile, clip, features, model, partners);
+        return model;
     }
 
-    /** A character's loaded sheet (cached per sheet folder, shared with {@link #media}): what a take records of it. */
-    public CharacterModel character(LoadedProject lp, String characterId) throws CharacterSheetException {
-        Character c = lp.project().requireCharacter(characterId);
-        Path sheet = pathIn(lp, c.sheet(), "character '" + c.id() + "' sheet");
-        synchronized (this) {
-            CharacterModel cached = characters.get(sheet);
-            if (cached != null) return cached;
+    /**
+     * How a shot is framed: its {@code framing} metadata ({@code close-up}, {@code medium}, {@code wide}) when it
+     * has one, else medium for one character and wide for more ({@link Framing#defaultFor}).
+     */
+    public static Framing framing(Shot shot) {
+        String f = shot.metadata().get(FRAMING_KEY);
+        if (f == null || f.isBlank()) return Framing.defaultFor(shot.cast().size());
+        try {
+            return Framing.parse(f);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("shot '" + shot.id() + "' metadata " + FRAMING_KEY + ": "
+                    + e.getMessage(), e);
         }
-        CharacterModel model = backend().loadCharacter(sheet);
-        synchronized (this) {
-            characters.put(sheet, model);
+    }
+
+    /** What the frames of a shot show: its cast staged as the planner stages it, in the shot's framing. */
+    public static Scene scene(Shot shot, ShotMedia media) {
+        List<CharacterModel> cast = media.castCharacters();
+        if (cast.size() != shot.cast().size()) {
+            throw new IllegalStateException("the characters of the partners of shot '" + shot.id()
+                    + "' were not loaded");
         }
-        return model;
+        return Scene.staged(cast, framing(shot));
     }
 
     /** The shot's recording, decoded for analysis (cached per file). */
@@ -216,6 +253,11 @@ public final class StudioServices implements AutoCloseable {
         return planner().plan(shot, cast(project, shot, media), who, seed);
     }
 
+    /** Plans every character of the shot (its own character, then the partners) with the take's seed. */
+    public List<Performance> planCast(Project project, Shot shot, ShotMedia media, long seed) {
+        return planner().planAll(shot, cast(project, shot, media), seed);
+    }
+
     /** The performers of the shot, each with its voice. */
     public static List<Performer> cast(Project project, Shot shot, ShotMedia media) {
         return Cast.of(project, shot, media.features(), path -> {
@@ -240,7 +282,8 @@ public final class StudioServices implements AutoCloseable {
 
     /**
      * Renders a shot through the segment cache of its project and writes it in {@code format} with the shot's
-     * audio: a file, or a folder for a PNG sequence. Formats with alpha are rendered on a transparent background
+     * audio: a file, or a folder for a PNG sequence. Every character of the shot is in the picture (its
+     * {@link #scene}), each planned with {@code seed}. Formats with alpha are rendered on a transparent background
      * ({@link RenderSettings#forExport}), so their alpha is real.
      */
     public RenderReport renderToFile(LoadedProject lp, String shotId, Quality quality, long seed, VideoFormat format,
@@ -262,9 +305,10 @@ public final class StudioServices implements AutoCloseable {
         long t0 = System.nanoTime();
         Shot shot = lp.project().requireShot(shotId);
         ShotMedia media = media(lp, shot);
-        Performance perf = plan(lp.project(), shot, media, seed);
-        FrameRange range = frames == null ? FrameRange.all(perf.frameCount())
-                : frames.within(perf.frameCount(), shotId);
+        List<Performance> perfs = planCast(lp.project(), shot, media, seed);
+        Scene scene = scene(shot, media);
+        int frameCount = perfs.get(0).frameCount();
+        FrameRange range = frames == null ? FrameRange.all(frameCount) : frames.within(frameCount, shotId);
         RenderSettings settings = RenderSettings.forExport(shot, quality, format);
         Path out = output.toAbsolutePath();
         if (out.getParent() != null) Files.createDirectories(out.getParent());
@@ -275,7 +319,7 @@ public final class StudioServices implements AutoCloseable {
                     shot.frameRate(), media.audioFile(), settings.backgroundArgb(), range.first()));
             try {
                 ShotRenderer renderer = new ShotRenderer(backend(), cache.store());
-                result = renderer.render(perf, media.character(), settings, range.first(), range.endExclusive(),
+                result = renderer.render(perfs, scene, settings, range.first(), range.endExclusive(),
                         (i, frame) -> writer.write(frame), progress, cancel);
             } catch (IOException | RuntimeException e) {
                 writer.abort();

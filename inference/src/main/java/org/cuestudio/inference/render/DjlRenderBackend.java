@@ -2,15 +2,18 @@ package org.cuestudio.inference.render;
 
 import ai.djl.Device;
 import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.util.cuda.CudaUtils;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -18,16 +21,20 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.cuestudio.core.model.Quality;
 import org.cuestudio.core.perform.PerformanceFrame;
+import org.cuestudio.core.render.Actor;
+import org.cuestudio.core.render.BackgroundImage;
 import org.cuestudio.core.render.CharacterModel;
 import org.cuestudio.core.render.CharacterSheetException;
 import org.cuestudio.core.render.RenderBackend;
 import org.cuestudio.core.render.RenderSettings;
 import org.cuestudio.core.render.RgbaImage;
+import org.cuestudio.core.render.Scene;
 import org.cuestudio.core.render.SheetReport;
 import org.cuestudio.core.task.CancellationToken;
 import org.cuestudio.core.task.CancelledException;
 import org.cuestudio.inference.sheet.CharacterSheet;
 import org.cuestudio.inference.sheet.CharacterSheetLoader;
+import org.cuestudio.inference.sheet.PartKind;
 import org.cuestudio.inference.sheet.SheetChecker;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -48,7 +55,7 @@ public final class DjlRenderBackend implements RenderBackend {
     /** Finals rasterise sprites at this multiple of the output scale; the warp's bilinear filter then averages. */
     static final int FINAL_SUPERSAMPLING = 2;
     /** How many (sheet, scale) sprite atlases stay on the device. */
-    static final int ATLAS_CACHE = 4;
+    static final int ATLAS_CACHE = 6;
 
     private static final Logger LOG = LoggerFactory.getLogger(DjlRenderBackend.class);
 
@@ -62,6 +69,12 @@ public final class DjlRenderBackend implements RenderBackend {
 
     private record AtlasKey(String contentHash, double scale, int align) {
     }
+
+    private record BackgroundKey(String contentHash, int width, int height, int argb) {
+    }
+
+    private @Nullable BackgroundKey backgroundKey;
+    private @Nullable NDArray backgroundArray;
 
     /** Starts the worker and loads the engine and kernel on it; fails if the PyTorch engine cannot start. */
     public DjlRenderBackend() {
@@ -184,53 +197,115 @@ public final class DjlRenderBackend implements RenderBackend {
     @Override
     public List<RgbaImage> render(CharacterModel character, List<PerformanceFrame> frames, RenderSettings settings,
             CancellationToken cancel) {
+        Objects.requireNonNull(character, "character");
+        Objects.requireNonNull(frames, "frames");
+        return render(Scene.of(character), List.of(frames), settings, cancel);
+    }
+
+    /**
+     * Renders a scene: every character from its own sheet, placed by {@link Placement#staged} and drawn back to
+     * front, all of a frame's sprites composed in one kernel call.
+     */
+    @Override
+    public List<RgbaImage> render(Scene scene, List<List<PerformanceFrame>> frames, RenderSettings settings,
+            CancellationToken cancel) {
+        Objects.requireNonNull(scene, "scene");
         Objects.requireNonNull(frames, "frames");
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(cancel, "cancel");
-        if (!(character instanceof DjlCharacterModel model) || model.owner() != this) {
-            throw new IllegalArgumentException("character " + character + " was not loaded by this backend");
+        int count = scene.frameCount(frames);
+        List<DjlCharacterModel> models = new ArrayList<>();
+        for (Actor a : scene.actors()) {
+            if (!(a.character() instanceof DjlCharacterModel model) || model.owner() != this) {
+                throw new IllegalArgumentException("character " + a.character() + " was not loaded by this backend");
+            }
+            models.add(model);
         }
         ensureOpen();
         cancel.throwIfCancelled();
-        if (frames.isEmpty()) return List.of();
-        List<PerformanceFrame> copy = List.copyOf(frames);
-        return call(() -> renderOnWorker(model, copy, settings, cancel));
+        if (count == 0) return List.of();
+        List<List<PerformanceFrame>> copy = frames.stream().map(List::copyOf).toList();
+        return call(() -> renderOnWorker(scene, models, copy, settings, cancel));
     }
 
-    private List<RgbaImage> renderOnWorker(DjlCharacterModel model, List<PerformanceFrame> frames, RenderSettings settings,
-            CancellationToken cancel) {
+    private List<RgbaImage> renderOnWorker(Scene scene, List<DjlCharacterModel> models,
+            List<List<PerformanceFrame>> frames, RenderSettings settings, CancellationToken cancel) {
         NDManager r = Objects.requireNonNull(root);
         FrameCompositor c = Objects.requireNonNull(compositor);
-        CharacterSheet sheet = model.sheet();
-        Placement placement = new Placement(settings.resolution().width(), settings.resolution().height(),
-                sheet.rig().viewBox());
+        int w = settings.resolution().width();
+        int h = settings.resolution().height();
         int supersampling = settings.quality() == Quality.FINAL ? FINAL_SUPERSAMPLING : 1;
-        SpriteAtlas atlas = atlas(sheet, placement.pixelsPerUnit() * supersampling, supersampling);
-        List<RgbaImage> out = new ArrayList<>(frames.size());
+        List<Integer> order = scene.drawOrder();
+        List<Placement> placements = new ArrayList<>();
+        List<SpriteAtlas> atlases = new ArrayList<>();
+        Set<AtlasKey> inUse = new HashSet<>();
+        for (int i = 0; i < models.size(); i++) {
+            CharacterSheet sheet = models.get(i).sheet();
+            Placement p = Placement.staged(w, h, sheet.rig().viewBox(), headPivotX(sheet), scene.actors().get(i).headX(),
+                    scene.framing());
+            placements.add(p);
+            AtlasKey key = new AtlasKey(sheet.contentHash(), p.pixelsPerUnit() * supersampling, supersampling);
+            atlases.add(atlas(sheet, key));
+            inUse.add(key);
+        }
+        trimAtlases(inUse);
+        NDArray background = settings.backgroundImage() == null ? null : background(settings);
+        int n = frames.get(0).size();
+        List<RgbaImage> out = new ArrayList<>(n);
         try (NDManager call = r.newSubManager()) {
-            for (PerformanceFrame f : frames) {
+            for (int f = 0; f < n; f++) {
                 cancel.throwIfCancelled();
                 if (Thread.interrupted()) throw new CancelledException();
+                List<FrameCompositor.Layer> layers = new ArrayList<>(order.size());
+                for (int i : order) {
+                    layers.add(new FrameCompositor.Layer(atlases.get(i), models.get(i).poser().pose(frames.get(i).get(f)),
+                            placements.get(i)));
+                }
                 try (NDManager frame = call.newSubManager()) {
-                    out.add(c.compose(frame, atlas, model.poser().pose(f), placement, settings.backgroundArgb()));
+                    out.add(c.compose(frame, layers, w, h, settings.backgroundArgb(), background));
                 }
             }
         }
         return out;
     }
 
-    private SpriteAtlas atlas(CharacterSheet sheet, double scale, int align) {
-        AtlasKey key = new AtlasKey(sheet.contentHash(), scale, align);
+    /** The canvas x the sheet's head turns about: its {@code Head} pivot, else the canvas' centre. */
+    static double headPivotX(CharacterSheet sheet) {
+        return sheet.rig().find(PartKind.HEAD).map(p -> p.pivot().x()).orElse(sheet.rig().viewBox().centerX());
+    }
+
+    private SpriteAtlas atlas(CharacterSheet sheet, AtlasKey key) {
         SpriteAtlas a = atlases.get(key);
         if (a == null) {
-            a = new SpriteAtlas(sheet, scale, align, Objects.requireNonNull(root).newSubManager());
+            a = new SpriteAtlas(sheet, key.scale(), key.align(), Objects.requireNonNull(root).newSubManager());
             atlases.put(key, a);
-            while (atlases.size() > ATLAS_CACHE) {
-                var eldest = atlases.entrySet().iterator().next();
-                eldest.getValue().close();
-                atlases.remove(eldest.getKey());
-            }
         }
+        return a;
+    }
+
+    /** Drops the least recently used atlases beyond {@link #ATLAS_CACHE}, never one the current render uses. */
+    private void trimAtlases(Set<AtlasKey> inUse) {
+        var it = atlases.entrySet().iterator();
+        while (atlases.size() > ATLAS_CACHE && it.hasNext()) {
+            var e = it.next();
+            if (inUse.contains(e.getKey())) continue;
+            e.getValue().close();
+            it.remove();
+        }
+    }
+
+    /** The frame-sized background of the settings' picture, made on first use and kept for the next calls. */
+    private NDArray background(RenderSettings settings) {
+        BackgroundImage img = Objects.requireNonNull(settings.backgroundImage());
+        BackgroundKey key = new BackgroundKey(img.contentHash(), settings.resolution().width(),
+                settings.resolution().height(), settings.backgroundArgb());
+        if (backgroundKey != null && backgroundKey.equals(key) && backgroundArray != null) return backgroundArray;
+        if (backgroundArray != null) backgroundArray.close();
+        backgroundArray = null;
+        backgroundKey = null;
+        NDArray a = BackgroundPicture.load(img, key.width(), key.height(), key.argb(), Objects.requireNonNull(root));
+        backgroundArray = a;
+        backgroundKey = key;
         return a;
     }
 
@@ -253,6 +328,9 @@ public final class DjlRenderBackend implements RenderBackend {
     private void stopOnWorker() {
         for (SpriteAtlas a : atlases.values()) a.close();
         atlases.clear();
+        if (backgroundArray != null) backgroundArray.close();
+        backgroundArray = null;
+        backgroundKey = null;
         if (compositor != null) compositor.close();
         compositor = null;
         if (root != null) root.close();

@@ -66,65 +66,94 @@ final class FrameCompositor implements AutoCloseable {
 
     /**
      * The inputs of one kernel call, as the kernel's contract in make_warp_kernel.py describes them; only the
-     * first {@code count} rows of the arrays are used.
+     * first {@code count} rows of the arrays are used. The background is {@code backgroundImage} when there is one
+     * (premultiplied float [4, height, width], the colour already under it), else {@code backgroundArgb}.
      */
     record KernelCall(List<PtNDArray> sprites, int count, long[] rows, float[] thetas, float[] clipThetas,
-            float[] opacity, int width, int height, int backgroundArgb) {
+            float[] opacity, int width, int height, int backgroundArgb, @Nullable NDArray backgroundImage) {
     }
 
-    /** Renders one frame; every array it makes belongs to {@code frame}, which the caller closes. */
+    /** One character of a frame: its sprites, its posed draw ops (back to front) and where its canvas lies. */
+    record Layer(SpriteAtlas atlas, List<DrawOp> ops, Placement placement) {
+    }
+
+    /** Renders one frame of one character; every array it makes belongs to {@code frame}, which the caller closes. */
     RgbaImage compose(NDManager frame, SpriteAtlas atlas, List<DrawOp> ops, Placement placement, int backgroundArgb) {
-        return run(frame, prepare(atlas, ops, placement, backgroundArgb));
+        return run(frame, prepare(List.of(new Layer(atlas, ops, placement)), placement.width(), placement.height(),
+                backgroundArgb, null));
+    }
+
+    /**
+     * Renders one frame of several characters, {@code layers} back to front, in one kernel call; every array it
+     * makes belongs to {@code frame}, which the caller closes.
+     */
+    RgbaImage compose(NDManager frame, List<Layer> layers, int width, int height, int backgroundArgb,
+            @Nullable NDArray backgroundImage) {
+        return run(frame, prepare(layers, width, height, backgroundArgb, backgroundImage));
     }
 
     /** Works out, in Java, which sprites the kernel draws where: boxes, warp matrices, clips, opacities. */
     KernelCall prepare(SpriteAtlas atlas, List<DrawOp> ops, Placement placement, int backgroundArgb) {
-        int w = placement.width();
-        int h = placement.height();
-        CanvasRect vb = placement.viewBox();
-        AffineTransform place = placement.canvasToFrame();
+        return prepare(List.of(new Layer(atlas, ops, placement)), placement.width(), placement.height(), backgroundArgb,
+                null);
+    }
+
+    /** The same for the layers of several characters, back to front, into one list of kernel rows. */
+    KernelCall prepare(List<Layer> layers, int w, int h, int backgroundArgb, @Nullable NDArray backgroundImage) {
+        int total = 0;
+        for (Layer l : layers) total += l.ops().size();
         Map<SpriteAtlas.Entry, Integer> index = new IdentityHashMap<>();
         List<PtNDArray> sprites = new ArrayList<>();
         sprites.add((PtNDArray) empty); // TorchScript cannot type an empty list: keep one harmless entry
-        long[] rows = new long[ops.size() * 6];
-        float[] thetas = new float[ops.size() * 6];
-        float[] clipThetas = new float[ops.size() * 6];
-        float[] opacity = new float[ops.size()];
+        long[] rows = new long[total * 6];
+        float[] thetas = new float[total * 6];
+        float[] clipThetas = new float[total * 6];
+        float[] opacity = new float[total];
         int n = 0;
-        for (DrawOp op : ops) {
-            if (!(op.opacity() > 0)) continue;
-            SpriteAtlas.Entry e = atlas.entry(op.sprite());
-            if (e == null) continue;
-            AffineTransform m = spriteToFrame(place, op.transform(), e, atlas.scale(), vb);
-            int[] box = box(m, e, w, h);
-            if (box == null) continue;
-            AffineTransform theta = theta(m, e, box);
-            if (theta == null) continue;
-            long clip = -1;
-            AffineTransform clipTheta = theta;
-            AffineTransform clipTransform = op.clipTransform();
-            if (op.clipSprite() >= 0 && clipTransform != null) {
-                SpriteAtlas.Entry c = atlas.entry(op.clipSprite());
-                if (c == null) continue; // an eyeball that draws nothing hides its pupil
-                clipTheta = theta(spriteToFrame(place, clipTransform, c, atlas.scale(), vb), c, box);
-                if (clipTheta == null) continue;
-                clip = index.computeIfAbsent(c, k -> add(sprites, k));
+        for (Layer layer : layers) {
+            SpriteAtlas atlas = layer.atlas();
+            Placement placement = layer.placement();
+            if (placement.width() != w || placement.height() != h) {
+                throw new IllegalArgumentException("a layer placed in a " + placement.width() + "x"
+                        + placement.height() + " frame cannot be drawn in a " + w + "x" + h + " one");
             }
-            int s = index.computeIfAbsent(e, k -> add(sprites, k));
-            long[] row = {s, clip, box[0], box[1], box[2], box[3]};
-            System.arraycopy(row, 0, rows, n * 6, 6);
-            put(theta, thetas, n);
-            put(clipTheta, clipThetas, n);
-            opacity[n] = Math.min(1f, op.opacity());
-            n++;
+            CanvasRect vb = placement.viewBox();
+            AffineTransform place = placement.canvasToFrame();
+            for (DrawOp op : layer.ops()) {
+                if (!(op.opacity() > 0)) continue;
+                SpriteAtlas.Entry e = atlas.entry(op.sprite());
+                if (e == null) continue;
+                AffineTransform m = spriteToFrame(place, op.transform(), e, atlas.scale(), vb);
+                int[] box = box(m, e, w, h);
+                if (box == null) continue;
+                AffineTransform theta = theta(m, e, box);
+                if (theta == null) continue;
+                long clip = -1;
+                AffineTransform clipTheta = theta;
+                AffineTransform clipTransform = op.clipTransform();
+                if (op.clipSprite() >= 0 && clipTransform != null) {
+                    SpriteAtlas.Entry c = atlas.entry(op.clipSprite());
+                    if (c == null) continue; // an eyeball that draws nothing hides its pupil
+                    clipTheta = theta(spriteToFrame(place, clipTransform, c, atlas.scale(), vb), c, box);
+                    if (clipTheta == null) continue;
+                    clip = index.computeIfAbsent(c, k -> add(sprites, k));
+                }
+                int s = index.computeIfAbsent(e, k -> add(sprites, k));
+                long[] row = {s, clip, box[0], box[1], box[2], box[3]};
+                System.arraycopy(row, 0, rows, n * 6, 6);
+                put(theta, thetas, n);
+                put(clipTheta, clipThetas, n);
+                opacity[n] = Math.min(1f, op.opacity());
+                n++;
+            }
         }
-        return new KernelCall(sprites, n, rows, thetas, clipThetas, opacity, w, h, backgroundArgb);
+        return new KernelCall(sprites, n, rows, thetas, clipThetas, opacity, w, h, backgroundArgb, backgroundImage);
     }
 
     /** A frame of background only; used to prove that a device works. */
     RgbaImage blank(NDManager frame, int width, int height, int backgroundArgb) {
         return run(frame, new KernelCall(List.of((PtNDArray) empty), 0, new long[0], new float[0], new float[0],
-                new float[0], width, height, backgroundArgb));
+                new float[0], width, height, backgroundArgb, null));
     }
 
     /** Runs the kernel; the arrays it makes belong to {@code frame}. */
@@ -132,15 +161,22 @@ final class FrameCompositor implements AutoCloseable {
         int n = call.count();
         int w = call.width();
         int h = call.height();
-        int argb = call.backgroundArgb();
-        float a = (argb >>> 24) / 255f;
-        float[] bg = {((argb >> 16) & 0xff) / 255f * a, ((argb >> 8) & 0xff) / 255f * a, (argb & 0xff) / 255f * a, a};
         Buffers b = buffers(w, h);
         NDArray opsArr = frame.create(Arrays.copyOf(call.rows(), n * 6), new Shape(n, 6));
         NDArray thetaArr = frame.create(Arrays.copyOf(call.thetas(), n * 6), new Shape(n, 2, 3));
         NDArray clipArr = frame.create(Arrays.copyOf(call.clipThetas(), n * 6), new Shape(n, 2, 3));
         NDArray opacityArr = frame.create(Arrays.copyOf(call.opacity(), n), new Shape(n));
-        NDArray bgArr = frame.create(bg);
+        NDArray image = call.backgroundImage();
+        NDArray bgArr;
+        if (image != null) {
+            if (!image.getShape().equals(new Shape(4, h, w))) {
+                throw new IllegalArgumentException("background of shape " + image.getShape() + " for a " + w + "x" + h
+                        + " frame");
+            }
+            bgArr = image;
+        } else {
+            bgArr = frame.create(premultiplied(call.backgroundArgb()), new Shape(4, 1, 1));
+        }
         IValue[] in = {
             IValue.from((PtNDArray) b.canvas),
             IValue.from((PtNDArray) b.out),
@@ -154,10 +190,10 @@ final class FrameCompositor implements AutoCloseable {
         IValue result = null;
         try {
             result = kernel.forward(in);
-            PtNDArray image = result.toTensor((PtNDManager) frame);
+            PtNDArray out = result.toTensor((PtNDManager) frame);
             // A direct view of the tensor's memory (copied to the host first on a GPU), copied once into the
             // image. toByteArray() would copy into a fresh direct buffer first.
-            ByteBuffer view = image.toByteBuffer(true);
+            ByteBuffer view = out.toByteBuffer(true);
             byte[] pixels = new byte[w * h * 4];
             view.get(pixels);
             return new RgbaImage(w, h, pixels);
@@ -165,6 +201,12 @@ final class FrameCompositor implements AutoCloseable {
             if (result != null) result.close();
             for (IValue v : in) v.close();
         }
+    }
+
+    /** A colour 0xAARRGGBB as premultiplied float RGBA. */
+    static float[] premultiplied(int argb) {
+        float a = (argb >>> 24) / 255f;
+        return new float[] {((argb >> 16) & 0xff) / 255f * a, ((argb >> 8) & 0xff) / 255f * a, (argb & 0xff) / 255f * a, a};
     }
 
     /** The scratch canvas and output of a frame size, kept from frame to frame (see make_warp_kernel.py). */

@@ -1,12 +1,13 @@
 package org.cuestudio.app.ui;
 
+import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicReference;
 import org.cuestudio.core.perform.Performance;
-import org.cuestudio.core.render.CharacterModel;
 import org.cuestudio.core.render.RenderSettings;
 import org.cuestudio.core.render.RgbaImage;
+import org.cuestudio.core.render.Scene;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -17,8 +18,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class PreviewRenderer {
     /** One frame to render; {@code epoch} lets the receiver ignore frames of a project or shot it has left. */
-    record Request(long epoch, Performance performance, CharacterModel character, RenderSettings settings,
-            int frame) {}
+    record Request(long epoch, List<Performance> performances, Scene scene, RenderSettings settings, int frame) {}
 
     /** Receives a finished frame (or why it failed) on the JavaFX executor. */
     interface Callback {
@@ -28,7 +28,7 @@ final class PreviewRenderer {
     /** The renderer behind the worker. */
     @FunctionalInterface
     interface FrameSource {
-        RgbaImage render(Performance performance, CharacterModel character, RenderSettings settings, int frame);
+        RgbaImage render(List<Performance> performances, Scene scene, RenderSettings settings, int frame);
     }
 
     private record Pending(Request request, Callback callback) {}
@@ -61,7 +61,7 @@ final class PreviewRenderer {
         RgbaImage image = null;
         Throwable error = null;
         try {
-            image = source.render(r.performance(), r.character(), r.settings(), r.frame());
+            image = source.render(r.performances(), r.scene(), r.settings(), r.frame());
         } catch (RuntimeException | LinkageError | OutOfMemoryError e) {
             error = e;
         }

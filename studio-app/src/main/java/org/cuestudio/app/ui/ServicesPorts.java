@@ -2,6 +2,8 @@ package org.cuestudio.app.ui;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.cuestudio.app.StudioServices;
 import org.cuestudio.app.StudioServices.RenderReport;
 import org.cuestudio.core.audio.AudioClip;
@@ -17,6 +19,7 @@ import org.cuestudio.core.render.CharacterModel;
 import org.cuestudio.core.render.CharacterSheetException;
 import org.cuestudio.core.render.RenderSettings;
 import org.cuestudio.core.render.RgbaImage;
+import org.cuestudio.core.render.Scene;
 import org.cuestudio.core.render.SegmentStore;
 import org.cuestudio.core.render.ShotRenderer;
 import org.cuestudio.core.task.CancellationToken;
@@ -71,6 +74,25 @@ public final class ServicesPorts implements StudioPorts {
             throw new CharacterSheetException("'" + c.name() + "' has no sheet at " + sheet);
         }
         return services.backend().loadCharacter(sheet);
+    }
+
+    @Override
+    public List<CharacterModel> loadCast(LoadedProject project, Shot shot) throws CharacterSheetException {
+        List<CharacterModel> cast = new ArrayList<>();
+        cast.add(loadCharacter(project, shot));
+        for (String id : shot.cast().subList(1, shot.cast().size())) {
+            Character c = project.project().requireCharacter(id);
+            if (!Files.exists(project.resolve(c.sheet()))) {
+                throw new CharacterSheetException("'" + c.name() + "' has no sheet at " + project.resolve(c.sheet()));
+            }
+            cast.add(services.character(project, id));
+        }
+        return List.copyOf(cast);
+    }
+
+    @Override
+    public RgbaImage renderFrame(List<Performance> performances, Scene scene, RenderSettings settings, int frame) {
+        return new ShotRenderer(services.backend(), SegmentStore.NONE).renderFrame(performances, scene, settings, frame);
     }
 
     @Override

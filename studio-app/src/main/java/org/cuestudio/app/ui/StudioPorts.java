@@ -1,6 +1,7 @@
 package org.cuestudio.app.ui;
 
 import java.nio.file.Path;
+import java.util.List;
 import org.cuestudio.app.StudioServices.RenderReport;
 import org.cuestudio.core.model.Quality;
 import org.cuestudio.core.model.Shot;
@@ -9,6 +10,7 @@ import org.cuestudio.core.perform.PerformancePlanner;
 import org.cuestudio.core.render.CharacterModel;
 import org.cuestudio.core.render.RenderSettings;
 import org.cuestudio.core.render.RgbaImage;
+import org.cuestudio.core.render.Scene;
 import org.cuestudio.core.task.CancellationToken;
 import org.cuestudio.core.task.ProgressListener;
 import org.cuestudio.format.LoadedProject;
@@ -28,6 +30,25 @@ public interface StudioPorts {
 
     /** Renders one frame of a performance, for the preview. */
     RgbaImage renderFrame(Performance performance, CharacterModel character, RenderSettings settings, int frame);
+
+    /**
+     * Loads the characters of the shot in cast order (its own character, then the partners). The default loads only
+     * the shot's own character; the preview then shows that character alone.
+     */
+    default List<CharacterModel> loadCast(LoadedProject project, Shot shot) throws Exception {
+        return List.of(loadCharacter(project, shot));
+    }
+
+    /**
+     * Renders one frame of a scene, for the preview: {@code performances.get(i)} is the performance of
+     * {@code scene.actors().get(i)}. The default renders a scene of one character through {@link #renderFrame}.
+     */
+    default RgbaImage renderFrame(List<Performance> performances, Scene scene, RenderSettings settings, int frame) {
+        if (performances.size() != 1 || !scene.equals(Scene.of(scene.actors().get(0).character()))) {
+            throw new UnsupportedOperationException("these ports preview one character only");
+        }
+        return renderFrame(performances.get(0), scene.actors().get(0).character(), settings, frame);
+    }
 
     /** Renders the shot of {@code project} (a snapshot that may hold unsaved edits) to a video file. */
     RenderReport renderTake(LoadedProject project, String shotId, Quality quality, long seed, Path output,

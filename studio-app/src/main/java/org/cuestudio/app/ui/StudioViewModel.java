@@ -14,6 +14,8 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import org.cuestudio.app.StudioServices;
+import org.cuestudio.core.audio.AudioFeatures;
 import org.cuestudio.core.edit.AddCue;
 import org.cuestudio.core.edit.Edit;
 import org.cuestudio.core.edit.EditSession;
@@ -25,13 +27,14 @@ import org.cuestudio.core.model.CueLane;
 import org.cuestudio.core.model.Project;
 import org.cuestudio.core.model.Quality;
 import org.cuestudio.core.model.Shot;
-import org.cuestudio.core.audio.AudioFeatures;
 import org.cuestudio.core.perform.Cast;
 import org.cuestudio.core.perform.Performance;
 import org.cuestudio.core.perform.Performer;
 import org.cuestudio.core.render.CharacterModel;
+import org.cuestudio.core.render.Framing;
 import org.cuestudio.core.render.RenderSettings;
 import org.cuestudio.core.render.RgbaImage;
+import org.cuestudio.core.render.Scene;
 import org.cuestudio.core.time.FrameRate;
 import org.cuestudio.format.LoadedProject;
 import org.cuestudio.format.Problem;
@@ -59,7 +62,10 @@ public final class StudioViewModel {
     private @Nullable History history;
     private @Nullable String shotId;
     private @Nullable Playback playback;
-    private @Nullable CharacterModel character;
+    /** The shot's characters in cast order, or only its own character when the ports load no more. */
+    private @Nullable List<CharacterModel> characters;
+    /** The performances of the shot's characters in cast order (the first is {@link #performance}). */
+    private List<Performance> castPerformances = List.of();
     private @Nullable String rendererProblem;
     private @Nullable CueDrag drag;
     /** Bumped whenever the project, shot or character changes, so late results of older loads are dropped. */
@@ -186,7 +192,8 @@ public final class StudioViewModel {
     private void shotChanged() {
         epoch++;
         audio.set(null);
-        character = null;
+        characters = null;
+        castPerformances = List.of();
         rendererProblem = null;
         performance.set(null);
         previewImage.set(null);
@@ -233,10 +240,10 @@ public final class StudioViewModel {
         previewMessage.set("Loading renderer…");
         exec.background().execute(() -> {
             try {
-                CharacterModel model = ports.loadCharacter(lp, s);
+                List<CharacterModel> models = ports.loadCast(lp, s);
                 exec.fx().execute(() -> {
                     if (myEpoch != epoch) return;
-                    character = model;
+                    characters = models;
                     requestPreview();
                 });
             } catch (Exception | LinkageError e) {
@@ -489,14 +496,15 @@ public final class StudioViewModel {
             return;
         }
         try {
-            // The shot's own character, listening to its partners (their voices from their own recordings or
-            // from their stretches of the shot's).
+            // Every character of the shot, each with its voice: its own recording, or its stretches of the shot's.
             List<Performer> cast = Cast.of(p, s, a.features(), path -> {
                 AudioFeatures v = a.partnerVoices().get(path);
                 if (v == null) throw new IllegalStateException("partner audio " + path + " is not loaded");
                 return v;
             });
-            Performance perf = ports.planner().plan(s, cast, 0, DEFAULT_SEED);
+            List<Performance> perfs = ports.planner().planAll(s, cast, DEFAULT_SEED);
+            Performance perf = perfs.get(0);
+            castPerformances = perfs;
             performance.set(perf);
             frameCount.set(perf.frameCount());
             if (playhead.get() >= perf.frameCount()) playhead.set(Math.max(0, perf.frameCount() - 1));
@@ -516,14 +524,18 @@ public final class StudioViewModel {
         Performance perf = performance.get();
         Shot s = shot.get();
         if (perf == null || s == null || perf.frameCount() == 0) return;
-        CharacterModel c = character;
+        List<CharacterModel> c = characters;
         if (c == null) {
             previewImage.set(null);
             previewMessage.set(rendererProblem == null ? "Loading renderer…" : "Renderer unavailable: " + rendererProblem);
             return;
         }
         int f = Math.min(playhead.get(), perf.frameCount() - 1);
-        previews.request(new PreviewRenderer.Request(epoch, perf, c, RenderSettings.forShot(s, Quality.PREVIEW), f),
+        // The whole cast when the ports loaded it, else the shot's own character alone.
+        boolean whole = c.size() == castPerformances.size() && c.size() == s.cast().size();
+        Scene scene = whole ? Scene.staged(c, framing(s)) : Scene.of(c.get(0));
+        List<Performance> perfs = whole ? castPerformances : List.of(perf);
+        previews.request(new PreviewRenderer.Request(epoch, perfs, scene, RenderSettings.forShot(s, Quality.PREVIEW), f),
                 (req, image, error) -> {
                     if (req.epoch() != epoch) return;
                     if (image != null) {
@@ -536,6 +548,15 @@ public final class StudioViewModel {
                                 ? new IllegalStateException("no image") : error));
                     }
                 });
+    }
+
+    /** The shot's framing, or the default when its metadata names none or an unknown one. */
+    private static Framing framing(Shot s) {
+        try {
+            return StudioServices.framing(s);
+        } catch (IllegalArgumentException e) {
+            return Framing.defaultFor(s.cast().size());
+        }
     }
 
     // ---------------------------------------------------------------- playback

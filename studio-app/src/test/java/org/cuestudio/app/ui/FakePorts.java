@@ -15,6 +15,7 @@ import org.cuestudio.core.perform.Performance;
 import org.cuestudio.core.render.CharacterModel;
 import org.cuestudio.core.render.RenderSettings;
 import org.cuestudio.core.render.RgbaImage;
+import org.cuestudio.core.render.Scene;
 import org.cuestudio.core.task.CancellationToken;
 import org.cuestudio.core.task.ProgressListener;
 import org.cuestudio.format.LoadedProject;
@@ -37,6 +38,22 @@ final class FakePorts implements StudioPorts {
         }
     };
 
+    static final CharacterModel PARTNER = new CharacterModel() {
+        @Override
+        public String name() {
+            return "Partner";
+        }
+
+        @Override
+        public String contentHash() {
+            return "1";
+        }
+    };
+
+    /** Whether {@link #loadCast} loads the partners too (else only the shot's own character, as the default). */
+    boolean loadsCast;
+    /** The scenes previewed, in order. */
+    final List<Scene> scenes = Collections.synchronizedList(new ArrayList<>());
     @Nullable RuntimeException characterFailure;
     @Nullable Exception audioFailure;
     @Nullable Exception takeFailure;
@@ -64,6 +81,22 @@ final class FakePorts implements StudioPorts {
         px[0] = (byte) frame;
         px[3] = (byte) 255;
         return new RgbaImage(16, 16, px);
+    }
+
+    @Override
+    public List<CharacterModel> loadCast(LoadedProject project, Shot shot) throws Exception {
+        if (!loadsCast) return StudioPorts.super.loadCast(project, shot);
+        List<CharacterModel> cast = new ArrayList<>();
+        cast.add(loadCharacter(project, shot));
+        for (int i = 1; i < shot.cast().size(); i++) cast.add(PARTNER);
+        return cast;
+    }
+
+    @Override
+    public RgbaImage renderFrame(List<Performance> performances, Scene scene, RenderSettings settings, int frame) {
+        scenes.add(scene);
+        if (scene.actors().size() != performances.size()) throw new IllegalArgumentException("cast mismatch");
+        return renderFrame(performances.get(0), scene.actors().get(0).character(), settings, frame);
     }
 
     @Override

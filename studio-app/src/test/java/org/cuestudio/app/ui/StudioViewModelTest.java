@@ -19,6 +19,9 @@ import org.cuestudio.core.model.GestureCue;
 import org.cuestudio.core.model.Quality;
 import org.cuestudio.core.model.Shot;
 import org.cuestudio.core.model.TimingCue;
+import org.cuestudio.core.perform.Channel;
+import org.cuestudio.core.render.Framing;
+import org.cuestudio.core.render.Scene;
 import org.cuestudio.core.time.Ticks;
 import org.cuestudio.core.time.TimeRange;
 import org.cuestudio.format.LoadedProject;
@@ -88,6 +91,31 @@ class StudioViewModelTest {
         assertThat(vm.previewImageProperty().get().pixels()[0]).isEqualTo((byte) 42);
         assertThat(vm.previewFrameProperty().get()).isEqualTo(42);
         assertThat(vm.previewMessageProperty().get()).isEmpty();
+    }
+
+    @Test
+    void aShotWithAPartnerPreviewsTheWholeCastStagedWide() throws Exception {
+        ports.loadsCast = true;
+        vm.open(org.cuestudio.app.TwoCharacterRenderTest.duo(ProjectFiles.open(projectDir)), List.of());
+        vm.selectShot("duo");
+        vm.seekFrame(250);
+        assertThat(vm.previewImageProperty().get()).isNotNull();
+        assertThat(vm.previewMessageProperty().get()).isEmpty();
+        Scene last = ports.scenes.get(ports.scenes.size() - 1);
+        assertThat(last.actors()).extracting(a -> a.character()).containsExactly(FakePorts.CHARACTER, FakePorts.PARTNER);
+        assertThat(last.framing()).isEqualTo(Framing.WIDE);
+        // The shot's own character listens to its partner: while Otto speaks (5.2-14.1 s) Mira looks his way.
+        assertThat(vm.performanceProperty().get().frames().get(250).get(Channel.EYE_YAW)).isPositive();
+    }
+
+    @Test
+    void portsThatLoadOnlyTheShotsCharacterPreviewItAlone() throws Exception {
+        vm.open(org.cuestudio.app.TwoCharacterRenderTest.duo(ProjectFiles.open(projectDir)), List.of());
+        vm.selectShot("duo");
+        vm.seekFrame(250);
+        assertThat(vm.previewImageProperty().get()).isNotNull();
+        Scene last = ports.scenes.get(ports.scenes.size() - 1);
+        assertThat(last).isEqualTo(Scene.of(FakePorts.CHARACTER));
     }
 
     @Test

@@ -30,6 +30,25 @@ public interface RenderBackend extends AutoCloseable {
             CancellationToken cancel);
 
     /**
+     * Renders frames of a scene in order, exactly one image per frame: {@code frames.get(i)} are the frames of
+     * {@code scene.actors().get(i)}, all of the same length. Each character is drawn from its own sheet, its head at
+     * its actor's x, scaled and stood by the scene's framing, back to front by {@link Scene#drawOrder()}. The default
+     * renders a scene of one character {@linkplain Scene#of centred} through {@link #render(CharacterModel, List,
+     * RenderSettings, CancellationToken)} and refuses the rest; backends that place characters override it.
+     *
+     * @throws UnsupportedOperationException if the backend cannot render this scene
+     */
+    default List<RgbaImage> render(Scene scene, List<List<PerformanceFrame>> frames, RenderSettings settings,
+            CancellationToken cancel) {
+        scene.frameCount(frames);
+        if (!scene.isSingleCentred()) {
+            throw new UnsupportedOperationException("the " + id() + " backend renders one character in a medium "
+                    + "shot only, not " + scene.actors().size() + " in a " + scene.framing().id() + " shot");
+        }
+        return render(scene.actors().get(0).character(), frames.get(0), settings, cancel);
+    }
+
+    /**
      * What the backend runs on, for {@code cue doctor}: at least {@code id}, {@code version} and {@code device};
      * backends add their engine's version, thread counts, GPUs found (and why none is used) in insertion order.
      */

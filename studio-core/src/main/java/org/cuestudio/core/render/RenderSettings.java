@@ -4,17 +4,25 @@ import org.cuestudio.core.export.VideoFormat;
 import org.cuestudio.core.model.Quality;
 import org.cuestudio.core.model.Resolution;
 import org.cuestudio.core.model.Shot;
+import org.jspecify.annotations.Nullable;
 
 /**
- * How to render: output size, quality tier and background (0xAARRGGBB; alpha 0 = transparent).
+ * How to render: output size, quality tier and background: a colour (0xAARRGGBB; alpha 0 = transparent) and
+ * optionally a picture over it ({@link BackgroundImage}, scaled to cover the frame).
  */
-public record RenderSettings(Resolution resolution, Quality quality, int backgroundArgb) {
+public record RenderSettings(Resolution resolution, Quality quality, int backgroundArgb,
+        @Nullable BackgroundImage backgroundImage) {
     /** Preview renders are this tall; finals use the shot's resolution. */
     public static final int PREVIEW_HEIGHT = 360;
     /** The studio's default backdrop, a soft warm grey. */
     public static final int DEFAULT_BACKGROUND = 0xFFE9E4DC;
     /** A fully transparent background, for exports that keep alpha (ProRes 4444, PNG sequences). */
     public static final int TRANSPARENT = 0x00000000;
+
+    /** Settings with a plain background colour (0xAARRGGBB). */
+    public RenderSettings(Resolution resolution, Quality quality, int backgroundArgb) {
+        this(resolution, quality, backgroundArgb, null);
+    }
 
     /** Settings for a shot at a quality tier, on the default background. */
     public static RenderSettings forShot(Shot shot, Quality quality) {
@@ -33,8 +41,13 @@ public record RenderSettings(Resolution resolution, Quality quality, int backgro
         return format.hasAlpha() ? settings.withBackground(TRANSPARENT) : settings;
     }
 
-    /** The same settings on another background (0xAARRGGBB). */
+    /** The same settings on another background colour (0xAARRGGBB), without a picture. */
     public RenderSettings withBackground(int argb) {
-        return new RenderSettings(resolution, quality, argb);
+        return new RenderSettings(resolution, quality, argb, null);
+    }
+
+    /** The same settings with a picture over the background colour (null: none). */
+    public RenderSettings withBackgroundImage(@Nullable BackgroundImage image) {
+        return new RenderSettings(resolution, quality, backgroundArgb, image);
     }
 }

@@ -83,6 +83,57 @@ class ShotRendererTest {
         assertThat(again.framesReused()).isEqualTo(35);
     }
 
+    @Test
+    void aSceneRendersEachSegmentWithEveryCharactersFramesAndCachesUnderItsOwnKeys() throws IOException {
+        CharacterModel partner = SceneTest.model("Partner", "beef");
+        Scene duo = Scene.staged(List.of(CHARACTER, partner));
+        List<List<List<PerformanceFrame>>> calls = new ArrayList<>();
+        ShotRenderer scenes = new ShotRenderer(new FlatBackend() {
+            @Override
+            public List<RgbaImage> render(Scene scene, List<List<PerformanceFrame>> frames, RenderSettings settings,
+                    CancellationToken cancel) {
+                calls.add(frames);
+                return super.render(CHARACTER, frames.get(0), settings, cancel);
+            }
+        }, store, 10);
+        Performance other = performance(35, 0.5f);
+        List<Integer> seen = new ArrayList<>();
+
+        ShotRenderer.Result r = scenes.render(List.of(shot, other), duo, SETTINGS, 5, 25, (i, f) -> seen.add(i),
+                ProgressListener.NONE, CancellationToken.NONE);
+
+        assertThat(r.frames()).isEqualTo(20);
+        assertThat(seen).hasSize(20).startsWith(5).endsWith(24);
+        assertThat(calls).hasSize(3).allSatisfy(c -> assertThat(c).hasSize(2));
+        assertThat(calls.get(1).get(0)).isEqualTo(shot.frames().subList(10, 20));
+        assertThat(calls.get(1).get(1)).isEqualTo(other.frames().subList(10, 20));
+        assertThat(scenes.segmentKeys(List.of(shot, other), duo, SETTINGS, 0, 35))
+                .doesNotContainAnyElementsOf(scenes.segmentKeys(List.of(shot, shot), duo, SETTINGS, 0, 35));
+        assertThat(store.stored.keySet()).containsAll(scenes.segmentKeys(List.of(shot, other), duo, SETTINGS, 5, 25));
+    }
+
+    @Test
+    void aBackendThatDrawsOneCharacterRefusesTwoAndPerformancesMustMatchTheScene() {
+        Scene duo = Scene.staged(List.of(CHARACTER, SceneTest.model("Partner", "beef")));
+        assertThatThrownBy(() -> renderer.render(List.of(shot, shot), duo, SETTINGS, 0, 35, (i, f) -> { },
+                ProgressListener.NONE, CancellationToken.NONE)).isInstanceOf(UnsupportedOperationException.class)
+                .hasMessageContaining("flat");
+        assertThatThrownBy(() -> renderer.segmentKeys(List.of(shot), duo, SETTINGS, 0, 35))
+                .hasMessageContaining("2 characters");
+        assertThatThrownBy(() -> renderer.segmentKeys(List.of(shot, performance(30)), duo, SETTINGS, 0, 30))
+                .hasMessageContaining("differ in length");
+    }
+
+    private static Performance performance(int frames, float offset) {
+        List<PerformanceFrame> list = new ArrayList<>();
+        for (int i = 0; i < frames; i++) {
+            float[] v = PerformanceFrame.neutral().toArray();
+            v[0] = i / 100f + offset;
+            list.add(PerformanceFrame.of(v));
+        }
+        return new Performance(FrameRate.FPS_25, list);
+    }
+
     private static Performance performance(int frames) {
         List<PerformanceFrame> list = new ArrayList<>();
         for (int i = 0; i < frames; i++) {
@@ -119,7 +170,7 @@ class ShotRendererTest {
     }
 
     /** Draws every frame as a flat grey. */
-    private static final class FlatBackend implements RenderBackend {
+    private static class FlatBackend implements RenderBackend {
         @Override
         public String id() {
             return "flat";
