@@ -21,6 +21,8 @@ public final class FormatLimits {
     public static final int MAX_NUMBER_DIGITS = 40;
     /** Most characters in a project. */
     public static final int MAX_CHARACTERS = 1_000;
+    /** Most emotion presets in a project. */
+    public static final int MAX_EMOTION_PRESETS = 1_000;
     /** Most shots in a project. */
     public static final int MAX_SHOTS = 10_000;
     /** Most cues on one track (one lane of one shot). */
