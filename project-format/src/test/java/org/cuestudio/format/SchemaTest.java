@@ -74,7 +74,7 @@ class SchemaTest {
     @Test
     void theSchemaRefusesNewerVersionsOfKnownTypes() throws Exception {
         assertThat(errors(Files.readAllBytes(Golden.ROOT.resolve("newer/shot-3.json")))).isNotEmpty();
-        assertThat(errors(Files.readAllBytes(Golden.ROOT.resolve("newer/project-2.json")))).isNotEmpty();
+        assertThat(errors(Files.readAllBytes(Golden.ROOT.resolve("newer/project-3.json")))).isNotEmpty();
     }
 
     @Test
