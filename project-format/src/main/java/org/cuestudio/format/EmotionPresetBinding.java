@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.cuestudio.core.model.Emotion;
 import org.cuestudio.core.model.EmotionPreset;
+import org.cuestudio.core.model.Ids;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -52,7 +53,8 @@ final class EmotionPresetBinding {
         };
         JsonNode idNode = p.get("id");
         String id = idNode != null && idNode.isTextual() ? idNode.asText() : null;
-        String what = noun + (id != null && id.matches(PRESET_ID) ? " '" + id + "'" : "");
+        boolean goodId = id != null && id.matches(PRESET_ID) && Ids.isValid(id);
+        String what = noun + (goodId ? " '" + id + "'" : "");
         List<String> fields = typed ? FIELDS : FIELDS.subList(1, FIELDS.size());
         for (Iterator<String> it = p.fieldNames(); it.hasNext(); ) {
             String f = it.next();
@@ -64,9 +66,10 @@ final class EmotionPresetBinding {
         }
         if (idNode == null) {
             count.add(at, what + " has no \"id\"", "add \"id\": \"smug\" (lower-case words joined by '-')");
-        } else if (id == null || !id.matches(PRESET_ID)) {
+        } else if (!goodId) {
             count.add(at + "/id", what + ": the id " + (id == null ? kind(idNode) : "\"" + ProjectReader.clip(id)
-                    + "\"") + " is not a preset id", "preset ids are lower-case words joined by '-', e.g. \"smug\"");
+                    + "\"") + " is not a preset id", "preset ids are lower-case words joined by '-', at most "
+                            + Ids.MAX_LENGTH + " characters, e.g. \"smug\"");
         }
         JsonNode labelNode = p.get("label");
         if (labelNode == null || (labelNode.isTextual() && labelNode.asText().isBlank())) {
