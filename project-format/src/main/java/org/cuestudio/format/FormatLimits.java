@@ -9,7 +9,7 @@ public final class FormatLimits {
     /** Largest project file read, in bytes (1 GiB). */
     public static final long MAX_FILE_BYTES = 1L << 30;
     /**
-     * Deepest nesting of arrays and objects. A project needs 9 (a gaze point in a partner's cue); unknown objects
+     * Deepest nesting of arrays and objects. A project needs 9 (a gaze point or a blend in a partner's cue); unknown objects
      * from newer releases get the rest.
      */
     public static final int MAX_DEPTH = 64;
