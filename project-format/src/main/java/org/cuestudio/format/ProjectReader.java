@@ -251,16 +251,20 @@ final class ProjectReader {
         String describe();
     }
 
-    /** The bytes a parser reads: the file itself, or an upgraded object written out again for binding. */
-    private record Source(byte[] bytes, @Nullable JsonPointer base, int byteBase, int lineBase, int columnBase) {
+    /**
+     * The bytes a parser reads: the file itself, a part of it (a shot bound on another thread, whose JSON pointer in
+     * the file is {@code slice}), or an upgraded object written out again for binding.
+     */
+    private record Source(byte[] bytes, @Nullable JsonPointer base, int byteBase, int lineBase, int columnBase,
+            @Nullable JsonPointer slice) {
         /** The whole file, or an upgraded object located through its pointer {@code base}. */
         Source(byte[] bytes, @Nullable JsonPointer base) {
-            this(bytes, base, 0, 1, 1);
+            this(bytes, base, 0, 1, 1, null);
         }
 
-        /** A part of the file from byte {@code start}, which is at {@code line}:{@code column}. */
-        static Source slice(byte[] bytes, int start, int line, int column) {
-            return new Source(bytes, null, start, line, column);
+        /** A part of the file from byte {@code start}, which is at {@code line}:{@code column} and {@code at}. */
+        static Source slice(byte[] bytes, int start, int line, int column, JsonPointer at) {
+            return new Source(bytes, null, start, line, column, at);
         }
 
         /** A position reported by a parser of this source, as a position in the file, packed as line and column. */
@@ -889,7 +893,7 @@ final class ProjectReader {
         ProjectReader child = new ProjectReader(file, bytes);
         int line = (int) (slice.position >>> 32);
         int column = (int) slice.position;
-        Source src = Source.slice(bytes, slice.start, line, column);
+        Source src = Source.slice(bytes, slice.start, line, column, JsonPointer.compile("/shots/" + slice.index));
         try (JsonParser q = FACTORY.createParser(bytes, slice.start, slice.end - slice.start)) {
             q.nextToken();
             ShotState s = new ShotState(child, slice.index);
@@ -2121,7 +2125,9 @@ final class ProjectReader {
         /** The current token's JSON pointer in the original file. */
         JsonPointer pointer() {
             JsonPointer rel = p.getParsingContext().pathAsPointer();
-            return src.base() == null ? rel : src.base().append(rel);
+            // In a shot bound on another thread the parser's path starts at the shot: put the shot's own path first.
+            if (src.base() == null) return src.slice() == null ? rel : src.slice().append(rel);
+            return src.base().append(rel);
         }
 
         void skip() throws IOException {
