@@ -3,19 +3,17 @@ package org.cuestudio.format;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import org.cuestudio.core.model.Emotion;
 import org.cuestudio.core.model.EmotionPreset;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Reads emotion presets: the starter set Cue Studio ships ({@code assets/emotions/presets.json},
  * {@code "type": "EmotionPresets.1"}) that the studio offers beside the project's own presets. Every mistake is
- * reported with its line and column.
+ * reported with its line and column. Each preset is bound by {@link EmotionPresetBinding}, as the presets of a
+ * project are, so both files have the same rules and messages.
  */
 public final class EmotionPresetsReader {
     /** The shipped presets under an installation's (or a checkout's) {@code assets} folder. */
@@ -43,39 +41,8 @@ public final class EmotionPresetsReader {
         return List.copyOf(out);
     }
 
+    /** One preset, bound as the project reader binds the presets of a project (without the type tag). */
     private static @Nullable EmotionPreset preset(AssetFile in, JsonNode p, String at) {
-        int before = in.problemCount();
-        String id = p.path("id").asText("");
-        String what = "preset " + (id.isEmpty() ? at : "'" + id + "'");
-        if (!id.matches("[a-z][a-z0-9]*(-[a-z0-9]+)*")) {
-            in.problem(at + "/id", what + " needs an \"id\" of lower-case words joined by '-'", "e.g. \"smug\"");
-        }
-        String label = p.path("label").asText("");
-        if (label.isBlank()) in.problem(at, what + " has no \"label\"", "add \"label\": \"Smug\"");
-        Emotion main = emotion(in, p.path("emotion"), at + "/emotion", what);
-        Map<Emotion, Double> blend = new EnumMap<>(Emotion.class);
-        p.path("blend").fields().forEachRemaining(e -> {
-            Emotion k = emotion(in, new com.fasterxml.jackson.databind.node.TextNode(e.getKey()), at + "/blend/"
-                    + e.getKey(), what);
-            double w = e.getValue().asDouble(Double.NaN);
-            if (!e.getValue().isNumber() || !(w > 0 && w <= 1)) {
-                in.problem(at + "/blend/" + e.getKey(), what + ": blend weights are numbers above 0 up to 1",
-                        "e.g. \"joy\": 0.4");
-            } else if (k != null && (k == main || k == Emotion.NEUTRAL)) {
-                in.problem(at + "/blend/" + e.getKey(), what + ": \"" + e.getKey() + "\" cannot be blended in",
-                        "blend other emotions than the main one and neutral");
-            } else if (k != null) {
-                blend.put(k, w);
-            }
-        });
-        if (in.problemCount() > before || main == null) return null;
-        return new EmotionPreset(id, label, main, blend);
-    }
-
-    private static @Nullable Emotion emotion(AssetFile in, JsonNode v, String at, String what) {
-        for (Emotion e : Emotion.values()) if (ProjectReader.fileName(e).equals(v.asText(null))) return e;
-        in.problem(at, what + ": " + (v.isMissingNode() ? "no \"emotion\"" : v + " is not an emotion"),
-                "use one of neutral, joy, sadness, anger, fear, surprise, disgust, contempt");
-        return null;
+        return EmotionPresetBinding.bind(p, at, "preset", false, in::problem);
     }
 }

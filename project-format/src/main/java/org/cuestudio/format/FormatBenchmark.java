@@ -200,7 +200,8 @@ public final class FormatBenchmark {
                         case GAZE -> new GazeCue(id, r, targets[rnd.nextInt(targets.length)]);
                         case TIMING -> new TimingCue(id, r, rnd.nextBoolean() ? TimingCue.Kind.HOLD
                                 : TimingCue.Kind.REACT, amount);
-                        case MOUTH -> throw new IllegalStateException("no mouth cues in the benchmark");
+                        case MOUTH -> new org.cuestudio.core.model.MouthShapeCue(id, r,
+                                org.cuestudio.core.model.MouthShape.values()[rnd.nextInt(9)]); // none: perLane is 0
                     });
                 }
                 tracks.add(new CueTrack(lane, cues));

@@ -9,7 +9,7 @@ public final class FormatLimits {
     /** Largest project file read, in bytes (1 GiB). */
     public static final long MAX_FILE_BYTES = 1L << 30;
     /**
-     * Deepest nesting of arrays and objects. A project needs 9 (a gaze point in a partner's cue); unknown objects
+     * Deepest nesting of arrays and objects. A project needs 9 (a gaze point or a blend in a partner's cue); unknown objects
      * from newer releases get the rest.
      */
     public static final int MAX_DEPTH = 64;
@@ -21,6 +21,8 @@ public final class FormatLimits {
     public static final int MAX_NUMBER_DIGITS = 40;
     /** Most characters in a project. */
     public static final int MAX_CHARACTERS = 1_000;
+    /** Most emotion presets in a project. */
+    public static final int MAX_EMOTION_PRESETS = 1_000;
     /** Most shots in a project. */
     public static final int MAX_SHOTS = 10_000;
     /** Most cues on one track (one lane of one shot). */

@@ -32,11 +32,14 @@ import org.cuestudio.core.model.CueLane;
 import org.cuestudio.core.model.CueTrack;
 import org.cuestudio.core.model.Emotion;
 import org.cuestudio.core.model.EmotionCue;
+import org.cuestudio.core.model.EmotionPreset;
 import org.cuestudio.core.model.FramePoint;
 import org.cuestudio.core.model.GazeCue;
 import org.cuestudio.core.model.GazeTarget;
 import org.cuestudio.core.model.GestureCue;
 import org.cuestudio.core.model.Ids;
+import org.cuestudio.core.model.MouthShape;
+import org.cuestudio.core.model.MouthShapeCue;
 import org.cuestudio.core.model.Partner;
 import org.cuestudio.core.model.Personality;
 import org.cuestudio.core.model.Project;
@@ -104,13 +107,15 @@ final class ProjectReader {
     private enum Slot {
         ROOT("Project", "", "the project", null),
         CHARACTERS("Character", "characters", "in \"characters\"", null),
+        EMOTION_PRESETS("EmotionPreset", "emotionPresets", "in \"emotionPresets\"", null),
         SHOTS("Shot", "shots", "in \"shots\"", null),
         PARTNERS("Partner", "partners", "in \"partners\"", null),
         TAKES("Take", "takes", "in \"takes\"", null),
         EMOTION("EmotionCue", "tracks/emotion", "on the emotion lane", CueLane.EMOTION),
         GESTURE("GestureCue", "tracks/gesture", "on the gesture lane", CueLane.GESTURE),
         GAZE("GazeCue", "tracks/gaze", "on the gaze lane", CueLane.GAZE),
-        TIMING("TimingCue", "tracks/timing", "on the timing lane", CueLane.TIMING);
+        TIMING("TimingCue", "tracks/timing", "on the timing lane", CueLane.TIMING),
+        MOUTH("MouthShapeCue", "tracks/mouth", "on the mouth lane", CueLane.MOUTH);
 
         final String type;
         final String place;
@@ -143,27 +148,31 @@ final class ProjectReader {
                 case "gesture" -> GESTURE;
                 case "gaze" -> GAZE;
                 case "timing" -> TIMING;
+                case "mouth" -> MOUTH;
                 default -> null;
             };
         }
     }
 
-    /** The names of the lanes, in file order. */
-    static final List<String> LANES = List.of("emotion", "gesture", "gaze", "timing");
+    /** The names of the lanes, in file order (and in the order of {@link CueLane}). */
+    static final List<String> LANES = List.of("emotion", "gesture", "gaze", "timing", "mouth");
 
     /** The fields each current type has, for "did you mean" hints (the schema test keeps them honest). */
-    static final Map<String, List<String>> FIELDS = Map.of(
-            "Project", List.of("type", "name", "characters", "shots", "metadata"),
-            "Character", List.of("type", "id", "name", "sheet", "personality", "reactionDelay", "metadata"),
-            "Shot", List.of("type", "id", "name", "audio", "character", "frameRate", "resolution", "tracks", "partners",
-                    "takes", "metadata"),
-            "Partner", List.of("type", "character", "audio", "speaks", "tracks"),
-            "Take", List.of("type", "id", "name", "createdAt", "seed", "quality", "resolution", "shotHash", "backend",
-                    "backendVersion", "rating", "circled", "notes", "output", "metadata"),
-            "EmotionCue", List.of("type", "id", "start", "duration", "emotion", "intensity", "easeIn", "easeOut"),
-            "GestureCue", List.of("type", "id", "start", "duration", "gesture", "intensity", "side", "snap"),
-            "GazeCue", List.of("type", "id", "start", "duration", "target", "point", "character"),
-            "TimingCue", List.of("type", "id", "start", "duration", "kind", "strength"));
+    static final Map<String, List<String>> FIELDS = Map.ofEntries(
+            Map.entry("Project", List.of("type", "name", "characters", "emotionPresets", "shots", "metadata")),
+            Map.entry("EmotionPreset", EmotionPresetBinding.FIELDS),
+            Map.entry("Character", List.of("type", "id", "name", "sheet", "personality", "reactionDelay", "metadata")),
+            Map.entry("Shot", List.of("type", "id", "name", "audio", "character", "frameRate", "resolution", "tracks",
+                    "partners", "takes", "metadata")),
+            Map.entry("Partner", List.of("type", "character", "audio", "speaks", "tracks")),
+            Map.entry("Take", List.of("type", "id", "name", "createdAt", "seed", "quality", "resolution", "shotHash",
+                    "backend", "backendVersion", "rating", "circled", "notes", "output", "metadata")),
+            Map.entry("EmotionCue", List.of("type", "id", "start", "duration", "emotion", "intensity", "easeIn",
+                    "easeOut", "blend", "preset")),
+            Map.entry("GestureCue", List.of("type", "id", "start", "duration", "gesture", "intensity", "side", "snap")),
+            Map.entry("GazeCue", List.of("type", "id", "start", "duration", "target", "point", "character")),
+            Map.entry("TimingCue", List.of("type", "id", "start", "duration", "kind", "strength")),
+            Map.entry("MouthShapeCue", List.of("type", "id", "start", "duration", "shape")));
 
     /** What a gesture id looks like: lower-case words joined by '-' (the model's own rule). */
     static final String GESTURE_ID = "[a-z][a-z0-9]*(-[a-z0-9]+)*";
@@ -177,10 +186,13 @@ final class ProjectReader {
     private static final Choices<TimingCue.Kind> KINDS = names(TimingCue.Kind.values());
     private static final Choices<Side> SIDES = names(Side.values());
     private static final Choices<Quality> QUALITIES = names(Quality.values());
+    /** Mouth shapes are written as Rhubarb writes them: the upper-case letters A-H and X. */
+    private static final Choices<MouthShape> SHAPES = new Choices<>(MouthShape.values(), Enum::name);
     private static final Map<CueLane, String> CHOICE_FIELD = Map.of(CueLane.EMOTION, "emotion", CueLane.GESTURE,
-            "gesture", CueLane.GAZE, "target", CueLane.TIMING, "kind");
+            "gesture", CueLane.GAZE, "target", CueLane.TIMING, "kind", CueLane.MOUTH, "shape");
     private static final Map<CueLane, Set<String>> CHOICES = Map.of(CueLane.EMOTION, EMOTIONS.keySet(),
-            CueLane.GESTURE, Set.of("the id of a gesture of the gesture library"), CueLane.GAZE, TARGETS.keySet(), CueLane.TIMING, KINDS.keySet());
+            CueLane.GESTURE, Set.of("the id of a gesture of the gesture library"), CueLane.GAZE, TARGETS.keySet(),
+            CueLane.TIMING, KINDS.keySet(), CueLane.MOUTH, SHAPES.keySet());
 
     /** The name an enum constant has in a file: lower case, words joined by '-'. */
     static String fileName(Enum<?> e) {
@@ -202,12 +214,17 @@ final class ProjectReader {
         private final Set<String> keys;
 
         Choices(E[] values) {
+            this(values, ProjectReader::fileName);
+        }
+
+        /** Values written by another name than {@link #fileName}. */
+        Choices(E[] values, java.util.function.Function<E, String> name) {
             this.values = values.clone();
             this.names = new char[values.length][];
             Set<String> k = new java.util.LinkedHashSet<>();
             for (int i = 0; i < values.length; i++) {
-                names[i] = fileName(values[i]).toCharArray();
-                k.add(fileName(values[i]));
+                names[i] = name.apply(values[i]).toCharArray();
+                k.add(name.apply(values[i]));
             }
             this.keys = java.util.Collections.unmodifiableSet(k);
         }
@@ -234,16 +251,20 @@ final class ProjectReader {
         String describe();
     }
 
-    /** The bytes a parser reads: the file itself, or an upgraded object written out again for binding. */
-    private record Source(byte[] bytes, @Nullable JsonPointer base, int byteBase, int lineBase, int columnBase) {
+    /**
+     * The bytes a parser reads: the file itself, a part of it (a shot bound on another thread, whose JSON pointer in
+     * the file is {@code slice}), or an upgraded object written out again for binding.
+     */
+    private record Source(byte[] bytes, @Nullable JsonPointer base, int byteBase, int lineBase, int columnBase,
+            @Nullable JsonPointer slice) {
         /** The whole file, or an upgraded object located through its pointer {@code base}. */
         Source(byte[] bytes, @Nullable JsonPointer base) {
-            this(bytes, base, 0, 1, 1);
+            this(bytes, base, 0, 1, 1, null);
         }
 
-        /** A part of the file from byte {@code start}, which is at {@code line}:{@code column}. */
-        static Source slice(byte[] bytes, int start, int line, int column) {
-            return new Source(bytes, null, start, line, column);
+        /** A part of the file from byte {@code start}, which is at {@code line}:{@code column} and {@code at}. */
+        static Source slice(byte[] bytes, int start, int line, int column, JsonPointer at) {
+            return new Source(bytes, null, start, line, column, at);
         }
 
         /** A position reported by a parser of this source, as a position in the file, packed as line and column. */
@@ -308,10 +329,11 @@ final class ProjectReader {
             JsonToken t = p.nextToken();
             if (t == null) {
                 r.problem(in.mark(), "the file is empty",
-                        "a project file holds one JSON object that starts with {\"type\": \"Project.1\"");
+                        "a project file holds one JSON object that starts with {\"type\": \"" + Slot.ROOT.currentTag
+                                + "\"");
             } else if (t != JsonToken.START_OBJECT) {
                 r.problem(in.mark(), "a project file must hold one JSON object, not " + token(t),
-                        "start the file with {\"type\": \"Project.1\", ...}");
+                        "start the file with {\"type\": \"" + Slot.ROOT.currentTag + "\", ...}");
             } else {
                 if (r.element(in, Slot.ROOT, 0, null) instanceof Project pr) project = pr;
                 if (p.nextToken() != null) {
@@ -519,7 +541,7 @@ final class ProjectReader {
             byte[] b, int start, int end, Object at) {
         if (slot == Slot.ROOT) {
             problem(at, "this is not a Cue Studio project: its top object has type \"" + clip(tagText) + "\"",
-                    "open a project.json whose first field is \"type\": \"Project.1\"");
+                    "open a project.json whose first field is \"type\": \"" + Slot.ROOT.currentTag + "\"");
             return null;
         }
         String meant = Hints.misspeltType(tag.name(), Upgrades.knownTypes());
@@ -628,6 +650,7 @@ final class ProjectReader {
         String kind = switch (slot) {
             case ROOT -> "the project";
             case CHARACTERS -> "character";
+            case EMOTION_PRESETS -> "emotion preset";
             case SHOTS -> "shot";
             case PARTNERS -> "partner";
             case TAKES -> "take";
@@ -642,6 +665,7 @@ final class ProjectReader {
         return switch (slot) {
             case ROOT -> "the project";
             case CHARACTERS -> "character #" + (index + 1);
+            case EMOTION_PRESETS -> "emotion preset #" + (index + 1);
             case SHOTS -> "shot #" + (index + 1);
             case PARTNERS -> "partner #" + (index + 1) + " of " + (shot == null ? "a shot" : shot.describe());
             case TAKES -> "take #" + (index + 1) + " of " + (shot == null ? "a shot" : shot.describe());
@@ -655,6 +679,7 @@ final class ProjectReader {
         return switch (slot) {
             case ROOT -> project(in, at);
             case CHARACTERS -> character(in, at);
+            case EMOTION_PRESETS -> emotionPreset(in, at);
             case SHOTS -> shot(in, at, shot == null ? 0 : shot.index);
             case PARTNERS -> shot == null ? null : partner(in, at, shot);
             case TAKES -> take(in, at, shot);
@@ -868,7 +893,7 @@ final class ProjectReader {
         ProjectReader child = new ProjectReader(file, bytes);
         int line = (int) (slice.position >>> 32);
         int column = (int) slice.position;
-        Source src = Source.slice(bytes, slice.start, line, column);
+        Source src = Source.slice(bytes, slice.start, line, column, JsonPointer.compile("/shots/" + slice.index));
         try (JsonParser q = FACTORY.createParser(bytes, slice.start, slice.end - slice.start)) {
             q.nextToken();
             ShotState s = new ShotState(child, slice.index);
@@ -892,6 +917,7 @@ final class ProjectReader {
         What what = () -> "the project";
         String name = "Untitled";
         List<Object> characters = new ArrayList<>();
+        List<Object> presets = new ArrayList<>();
         List<Object> shots = new ArrayList<>();
         List<UnknownObject> unknown = new ArrayList<>();
         Map<String, String> metadata = Map.of();
@@ -911,6 +937,8 @@ final class ProjectReader {
                 }
                 case "characters" -> elements(in, Slot.CHARACTERS, f, what, FormatLimits.MAX_CHARACTERS, null,
                         characters, unknown);
+                case "emotionPresets" -> elements(in, Slot.EMOTION_PRESETS, f, what, FormatLimits.MAX_EMOTION_PRESETS,
+                        null, presets, unknown);
                 case "shots" -> elements(in, Slot.SHOTS, f, what, FormatLimits.MAX_SHOTS, shotCounter, shots, unknown);
                 case "metadata" -> metadata = in.metadata(what);
                 default -> in.unknownField(f, what, "Project");
@@ -918,6 +946,8 @@ final class ProjectReader {
         }
         List<Character> cs = new ArrayList<>();
         characters.forEach(c -> cs.add((Character) c));
+        List<EmotionPreset> ps = new ArrayList<>();
+        presets.forEach(e -> ps.add((EmotionPreset) e));
         List<Shot> ss = new ArrayList<>();
         shots.forEach(s -> ss.add((Shot) s));
         unique(cs.stream().map(Character::id).toList(), "character", in.objectMark(at));
@@ -925,7 +955,33 @@ final class ProjectReader {
         if (!ok) return null;
         String n = name;
         Map<String, String> md = metadata;
-        return build(in, at, what, () -> new Project(n, cs, ss, md, unknown));
+        return build(in, at, what, () -> new Project(n, cs, ss, ps, md, unknown));
+    }
+
+    /** The ids of the project's emotion presets read so far (a reader reads one project). */
+    private final Set<String> presetIds = new HashSet<>();
+
+    /**
+     * An emotion preset of the project: small and rare, so bound from a tree by the binding the shipped presets
+     * share ({@link EmotionPresetBinding}); its problems are located through their JSON pointers.
+     */
+    private @Nullable EmotionPreset emotionPreset(In in, long at) throws IOException {
+        JsonPointer where = in.pointer();
+        Object mark = in.objectMark(at);
+        int start = in.tokenStart();
+        in.p.skipChildren();
+        ObjectNode tree = parseTree(in.src.bytes(), start, in.offsetAfter(), mark);
+        if (tree == null) return null;
+        String base = where.toString();
+        EmotionPreset preset = EmotionPresetBinding.bind(tree, base, "emotion preset", true,
+                (ptr, m, h) -> problem(JsonPointer.compile(ptr), m, h));
+        if (preset != null && !presetIds.add(preset.id())) {
+            problem(JsonPointer.compile(base + "/id"), "there is more than one emotion preset with id '"
+                    + preset.id() + "'", "give each preset its own id; emotion cues name the preset they were made"
+                            + " from by it");
+            return null;
+        }
+        return preset;
     }
 
     private void unique(List<String> ids, String kind, Object at) {
@@ -1421,7 +1477,7 @@ final class ProjectReader {
         if (p.currentToken() != JsonToken.START_OBJECT) {
             problem(in.mark(), owner.describe() + ": \"tracks\" must be an object with one array per lane, not "
                     + token(p.currentToken()), "write \"tracks\": {\"emotion\": [], \"gesture\": [], \"gaze\": [],"
-                    + " \"timing\": []}");
+                    + " \"timing\": []} (and \"mouth\": [] for mouth-shape corrections)");
             p.skipChildren();
             return;
         }
@@ -1477,7 +1533,7 @@ final class ProjectReader {
         if (!array || meant != null || knownInside) {
             problem(at, s.describe() + " has a lane \"" + clip(name) + "\" that this release does not know",
                     (meant != null ? "did you mean \"" + meant + "\"? " : "")
-                            + "the lanes are \"emotion\", \"gesture\", \"gaze\" and \"timing\"");
+                            + "the lanes are \"emotion\", \"gesture\", \"gaze\", \"timing\" and \"mouth\"");
             return;
         }
         unknown.add(new UnknownObject("tracks/" + name, position, "",
@@ -1508,6 +1564,9 @@ final class ProjectReader {
         Object pointAt = null;
         String looksAt = null;
         Object looksAtAt = null;
+        Map<Emotion, Double> blend = Map.of();
+        Map<Emotion, Object> blendAt = null;
+        String preset = "";
         boolean ok = true;
         boolean sawId = false;
         boolean sawStart = false;
@@ -1561,6 +1620,24 @@ final class ProjectReader {
                                     seen = in.once(seen, 128, f, what);
                                     easeOut = in.ticks(f, what);
                                     ok &= easeOut != ABSENT;
+                                }
+                                case "blend" -> {
+                                    seen = in.once(seen, 8192, f, what);
+                                    blendAt = new EnumMap<>(Emotion.class);
+                                    blend = blend(in, what, blendAt);
+                                    ok &= blend != null;
+                                }
+                                case "preset" -> {
+                                    seen = in.once(seen, 16384, f, what);
+                                    preset = in.text(f, what);
+                                    if (preset != null && !preset.isEmpty() && !Ids.isValid(preset)) {
+                                        problem(in.mark(), what.describe() + ": \"" + clip(preset) + "\" is not a"
+                                                + " preset id", "write the id of one of the project's"
+                                                        + " \"emotionPresets\" (lower-case words joined by '-'), or"
+                                                        + " \"\" when the cue is made from none");
+                                        preset = null;
+                                    }
+                                    ok &= preset != null;
                                 }
                                 default -> in.unknownField(f, what, slot.type);
                             }
@@ -1638,6 +1715,16 @@ final class ProjectReader {
                                 default -> in.unknownField(f, what, slot.type);
                             }
                         }
+                        case MOUTH -> {
+                            if (f.equals("shape")) {
+                                seen = in.once(seen, 16, f, what);
+                                sawChoice = true;
+                                choice = shape(in, what);
+                                ok &= choice != null;
+                            } else {
+                                in.unknownField(f, what, slot.type);
+                            }
+                        }
                     }
                 }
             }
@@ -1665,6 +1752,12 @@ final class ProjectReader {
         if (lane == CueLane.GAZE && !gazeFieldsAgree(in, at, what, (GazeTarget) choice, pointAt, looksAtAt)) {
             return null;
         }
+        if (blendAt != null && blendAt.containsKey((Emotion) choice)) {
+            String[] wrong = EmotionPresetBinding.entryProblem(what.describe(), fileName(choice), (Emotion) choice,
+                    1.0, "1", (Emotion) choice);
+            problem(blendAt.get((Emotion) choice), wrong[0], wrong[1]);
+            return null;
+        }
         if (!s.cueIds.add(id)) {
             problem(in.objectMark(at), s.describe() + " has more than one cue with id '" + id + "'",
                     "give each cue of a shot its own id (the shot's own cues and its partners' share one set)");
@@ -1672,11 +1765,11 @@ final class ProjectReader {
         }
         TimeRange range = new TimeRange(start, duration);
         return switch (lane) {
-            case EMOTION -> new EmotionCue(id, range, (Emotion) choice, intensity, easeIn, easeOut);
+            case EMOTION -> new EmotionCue(id, range, (Emotion) choice, intensity, easeIn, easeOut, blend, preset);
             case GESTURE -> new GestureCue(id, range, gesture, intensity, side, snap);
             case GAZE -> new GazeCue(id, range, (GazeTarget) choice, point, looksAt);
             case TIMING -> new TimingCue(id, range, (TimingCue.Kind) choice, strength);
-            case MOUTH -> throw new IllegalStateException("the mouth lane is not read yet");
+            case MOUTH -> new MouthShapeCue(id, range, (MouthShape) choice);
         };
     }
 
@@ -1707,6 +1800,69 @@ final class ProjectReader {
             ok = false;
         }
         return ok;
+    }
+
+    /**
+     * An emotion cue's "blend": other emotions mixed in at weights above 0 up to 1, by the rules the presets share
+     * ({@link EmotionPresetBinding#entryProblem}); null after reporting what is wrong. Where each entry is goes into
+     * {@code at}, since whether one is the cue's main emotion is known only once the whole cue is read.
+     */
+    private @Nullable Map<Emotion, Double> blend(In in, What what, Map<Emotion, Object> at) throws IOException {
+        JsonParser p = in.p;
+        if (p.currentToken() != JsonToken.START_OBJECT) {
+            problem(in.mark(), what.describe() + ": \"blend\" must be an object of emotions and weights, not "
+                    + token(p.currentToken()), EmotionPresetBinding.BLEND_EXAMPLE);
+            p.skipChildren();
+            return null;
+        }
+        Map<Emotion, Double> out = new EnumMap<>(Emotion.class);
+        boolean ok = true;
+        Set<String> names = new HashSet<>();
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String key = p.currentName();
+            p.nextToken();
+            if (in.repeated(names, key, what)) {
+                ok = false;
+                continue;
+            }
+            Object mark = in.mark();
+            JsonToken t = p.currentToken();
+            boolean number = t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT;
+            Emotion e = EmotionPresetBinding.emotion(key);
+            Double weight = number ? p.getDoubleValue() : null;
+            String[] wrong = EmotionPresetBinding.entryProblem(what.describe(), key, e, weight,
+                    number ? p.getText() : token(t), null);
+            p.skipChildren();
+            if (wrong != null) {
+                problem(mark, wrong[0], wrong[1]);
+                ok = false;
+            } else {
+                out.put(e, weight);
+                at.put(e, mark);
+            }
+        }
+        return ok ? out : null;
+    }
+
+    /** A mouth shape: one of the upper-case letters A-H and X, as Rhubarb writes them; null after reporting. */
+    private @Nullable MouthShape shape(In in, What what) throws IOException {
+        JsonParser p = in.p;
+        if (p.currentToken() == JsonToken.VALUE_STRING) {
+            MouthShape m = SHAPES.find(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+            if (m != null) return m;
+            String s = p.getText();
+            String upper = s.strip().toUpperCase(Locale.ROOT);
+            boolean letter = SHAPES.keySet().contains(upper);
+            problem(in.mark(), what.describe() + ": \"" + clip(s) + "\" is not a mouth shape",
+                    (letter ? "write it as the upper-case letter \"" + upper + "\"; " : "")
+                            + "mouth shapes are the letters Rhubarb uses: A (closed: M B P), B (teeth), C (open),"
+                            + " D (wide), E (rounded), F (puckered), G (F V), H (L), X (rest)");
+            return null;
+        }
+        problem(in.mark(), what.describe() + ": \"shape\" must be a letter in quotes, not "
+                + token(p.currentToken()), "write \"shape\": \"A\" (one of A-H, or X for rest)");
+        p.skipChildren();
+        return null;
     }
 
     /** A point of the frame, {"x": .., "y": ..}, each from -1 to 1; null after reporting what is wrong. */
@@ -1969,7 +2125,9 @@ final class ProjectReader {
         /** The current token's JSON pointer in the original file. */
         JsonPointer pointer() {
             JsonPointer rel = p.getParsingContext().pathAsPointer();
-            return src.base() == null ? rel : src.base().append(rel);
+            // In a shot bound on another thread the parser's path starts at the shot: put the shot's own path first.
+            if (src.base() == null) return src.slice() == null ? rel : src.slice().append(rel);
+            return src.base().append(rel);
         }
 
         void skip() throws IOException {

@@ -11,6 +11,8 @@ import org.cuestudio.core.model.Character;
 import org.cuestudio.core.model.Cue;
 import org.cuestudio.core.model.CueLane;
 import org.cuestudio.core.model.CueTrack;
+import org.cuestudio.core.model.EmotionCue;
+import org.cuestudio.core.model.EmotionPreset;
 import org.cuestudio.core.model.GazeCue;
 import org.cuestudio.core.model.GazeTarget;
 import org.cuestudio.core.model.GestureCue;
@@ -130,6 +132,58 @@ public final class ProjectValidator {
     /** The pointer of the {@code j}-th cue of a lane of the shot's own tracks or of a partner's ({@code prefix}). */
     private static JsonPointer cue(Shot s, JsonPointer owner, String prefix, String lane, int j) {
         return owner.append(JsonPointer.compile("/" + lane + "/" + position(s.unknown(), prefix + lane, j)));
+    }
+
+    /**
+     * What is worth knowing but does not stop the project from rendering, located in the file: the objects kept
+     * from a newer Cue Studio ({@link #keptFromNewerReleases}), then the emotion cues made from a preset that is
+     * neither one of the project's {@code emotionPresets} nor one of {@code shipped} (the starter presets): the
+     * cue keeps its own copy of the preset's emotions, so it renders as it did, but it is no longer linked to a
+     * preset (deleted, renamed, or from another project).
+     */
+    public static List<Problem> notes(LoadedProject lp, List<EmotionPreset> shipped) {
+        List<Problem> out = new ArrayList<>(keptFromNewerReleases(lp));
+        out.addAll(presetsNamed(lp, shipped));
+        return out;
+    }
+
+    /** The emotion cues that name a preset neither the project nor {@code shipped} has (see {@link #notes}). */
+    static List<Problem> presetsNamed(LoadedProject lp, List<EmotionPreset> shipped) {
+        Project p = lp.project();
+        java.util.Set<String> known = new java.util.LinkedHashSet<>();
+        p.emotionPresets().forEach(e -> known.add(e.id()));
+        java.util.Set<String> own = java.util.Set.copyOf(known);
+        shipped.forEach(e -> known.add(e.id()));
+        List<Found> found = new ArrayList<>();
+        for (int i = 0; i < p.shots().size(); i++) {
+            Shot s = p.shots().get(i);
+            JsonPointer shot = element(p.unknown(), "shots", i);
+            presetsNamed(s, s.tracks(), shot, "", "shot '" + s.id() + "'", known, own, found);
+            for (int k = 0; k < s.partners().size(); k++) {
+                Partner pt = s.partners().get(k);
+                presetsNamed(s, pt.tracks(), shot.append(element(s.unknown(), "partners", k)),
+                        "partners/" + pt.characterId() + "/", "partner '" + pt.characterId() + "' of shot '" + s.id()
+                                + "'", known, own, found);
+            }
+        }
+        return locate(lp.file(), found);
+    }
+
+    private static void presetsNamed(Shot s, List<CueTrack> tracks, JsonPointer owner, String prefix, String who,
+            java.util.Set<String> known, java.util.Set<String> own, List<Found> found) {
+        List<Cue> cues = tracks.get(CueLane.EMOTION.ordinal()).cues();
+        for (int j = 0; j < cues.size(); j++) {
+            EmotionCue e = (EmotionCue) cues.get(j);
+            if (e.preset().isEmpty() || known.contains(e.preset())) continue;
+            String meant = Hints.closest(e.preset(), known);
+            found.add(new Found(cue(s, owner, prefix, "tracks/emotion", j).append(JsonPointer.compile("/preset")),
+                    "emotion cue '" + e.id() + "' of " + who + " was made from preset '" + e.preset() + "', which the"
+                            + " project does not have; the cue keeps its own mix and renders the same",
+                    (meant != null ? "did you mean \"" + meant + "\"? " : "") + (own.isEmpty()
+                            ? "save the preset in the project again, or remove \"preset\" from the cue"
+                            : "name one of " + own.stream().map(x -> "'" + x + "'").toList()
+                                    + ", save the preset in the project again, or remove \"preset\" from the cue")));
+        }
     }
 
     /**

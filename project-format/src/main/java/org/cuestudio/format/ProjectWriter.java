@@ -12,10 +12,13 @@ import org.cuestudio.core.model.Character;
 import org.cuestudio.core.model.Cue;
 import org.cuestudio.core.model.CueLane;
 import org.cuestudio.core.model.CueTrack;
+import org.cuestudio.core.model.Emotion;
 import org.cuestudio.core.model.EmotionCue;
+import org.cuestudio.core.model.EmotionPreset;
 import org.cuestudio.core.model.FramePoint;
 import org.cuestudio.core.model.GazeCue;
 import org.cuestudio.core.model.GestureCue;
+import org.cuestudio.core.model.MouthShapeCue;
 import org.cuestudio.core.model.Partner;
 import org.cuestudio.core.model.Personality;
 import org.cuestudio.core.model.Project;
@@ -41,6 +44,8 @@ final class ProjectWriter {
     private static final String GESTURE_CUE = tag("GestureCue");
     private static final String GAZE_CUE = tag("GazeCue");
     private static final String TIMING_CUE = tag("TimingCue");
+    private static final String MOUTH_SHAPE_CUE = tag("MouthShapeCue");
+    private static final String EMOTION_PRESET = tag("EmotionPreset");
 
     /** Projects with more cues than this have their shots written on several threads. */
     static final int PARALLEL_CUES = 50_000;
@@ -83,6 +88,8 @@ final class ProjectWriter {
         g.writeStringField("name", p.name());
         g.writeFieldName("characters");
         array(p.characters(), at(p.unknown(), "characters"), this::character, false);
+        g.writeFieldName("emotionPresets");
+        array(p.emotionPresets(), at(p.unknown(), "emotionPresets"), this::emotionPreset, false);
         g.writeFieldName("shots");
         long cues = 0;
         for (Shot s : p.shots()) {
@@ -281,6 +288,25 @@ final class ProjectWriter {
         g.writeEndObject();
     }
 
+    /** A preset of the project, one field per line; its blend always, {} when it has none. */
+    private void emotionPreset(EmotionPreset p) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("type", EMOTION_PRESET);
+        g.writeStringField("id", p.id());
+        g.writeStringField("label", p.label());
+        g.writeStringField("emotion", ProjectReader.fileName(p.emotion()));
+        g.writeFieldName("blend");
+        blend(p.blend());
+        g.writeEndObject();
+    }
+
+    /** Emotions and weights in the order of {@link Emotion} (the model keeps them so). */
+    private void blend(Map<Emotion, Double> blend) throws IOException {
+        g.writeStartObject();
+        for (var e : blend.entrySet()) g.writeNumberField(ProjectReader.fileName(e.getKey()), e.getValue());
+        g.writeEndObject();
+    }
+
     private void shot(Shot s) throws IOException {
         g.writeStartObject();
         g.writeStringField("type", SHOT);
@@ -331,10 +357,16 @@ final class ProjectWriter {
     }
 
     /**
-     * The four lanes in lane order, with lanes from newer releases back at their positions. {@code unknown} holds
-     * the owner's unknown objects, lanes placed as {@code tracks/<name>}.
+     * The lanes in lane order, with lanes from newer releases back at their positions. {@code unknown} holds the
+     * owner's unknown objects, lanes placed as {@code tracks/<name>}. The mouth lane is written only when it holds
+     * something: a shot without mouth-shape corrections is written exactly as format 2 wrote it.
      */
     private void tracks(List<CueTrack> tracks, List<UnknownObject> unknown, String prefix) throws IOException {
+        List<CueTrack> written = tracks;
+        CueTrack mouth = tracks.get(CueLane.MOUTH.ordinal());
+        if (mouth.cues().isEmpty() && at(unknown, prefix + "mouth").isEmpty()) {
+            written = tracks.subList(0, CueLane.MOUTH.ordinal());
+        }
         List<UnknownObject> lanes = new ArrayList<>();
         for (UnknownObject u : unknown) {
             if (u.place().startsWith(prefix) && ProjectReader.LANES.indexOf(u.place().substring(prefix.length())) < 0) {
@@ -345,13 +377,13 @@ final class ProjectWriter {
         g.writeStartObject();
         int known = 0;
         int extra = 0;
-        for (int position = 0; known < CueLane.values().length || extra < lanes.size(); position++) {
-            if (extra < lanes.size() && (lanes.get(extra).index() <= position || known == CueLane.values().length)) {
+        for (int position = 0; known < written.size() || extra < lanes.size(); position++) {
+            if (extra < lanes.size() && (lanes.get(extra).index() <= position || known == written.size())) {
                 UnknownObject u = lanes.get(extra++);
                 g.writeFieldName(u.place().substring(prefix.length()));
                 g.writeRawValue(u.json());
             } else {
-                CueTrack t = tracks.get(known++);
+                CueTrack t = written.get(known++);
                 String name = ProjectReader.LANES.get(t.lane().ordinal());
                 g.writeFieldName(name);
                 array(t.cues(), at(unknown, prefix + name), this::cue, true);
@@ -369,6 +401,11 @@ final class ProjectWriter {
                 g.writeNumberField("intensity", e.intensity());
                 g.writeNumberField("easeIn", e.easeIn());
                 g.writeNumberField("easeOut", e.easeOut());
+                if (!e.blend().isEmpty()) {
+                    g.writeFieldName("blend");
+                    blend(e.blend());
+                }
+                if (!e.preset().isEmpty()) g.writeStringField("preset", e.preset());
             }
             case GestureCue e -> {
                 common(GESTURE_CUE, c);
@@ -394,7 +431,10 @@ final class ProjectWriter {
                 g.writeStringField("kind", ProjectReader.fileName(e.kind()));
                 g.writeNumberField("strength", e.strength());
             }
-            case org.cuestudio.core.model.MouthShapeCue e -> throw new IllegalStateException("mouth cues not written yet");
+            case MouthShapeCue e -> {
+                common(MOUTH_SHAPE_CUE, c);
+                g.writeStringField("shape", e.shape().name()); // upper case, as Rhubarb writes it
+            }
         }
         g.writeEndObject();
     }

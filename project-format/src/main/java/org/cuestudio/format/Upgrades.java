@@ -17,26 +17,31 @@ import org.jspecify.annotations.Nullable;
  * of an object, so that files written by older releases open. Steps run on the tree before binding, so the binder
  * only ever knows the current shape (docs/project-format.md, "Versions and upgrades").
  *
- * <p>Every step of format 0 (the pre-release draft shape) to format 1 (Cue Studio 0.1) and of format 1 to format 2
- * is defined here. A step converts what it can
+ * <p>Every step of format 0 (the pre-release draft shape) to format 1 (Cue Studio 0.1), of format 1 to format 2 and
+ * of format 2 to format 3 is defined here. A step converts what it can
  * and leaves anything it cannot convert in place, so that the binder reports it with its location.
  */
 final class Upgrades {
     /** The version of each type that this release writes. */
-    static final Map<String, Integer> CURRENT = Map.of("Project", 1, "Character", 2, "Shot", 2, "Partner", 1,
-            "Take", 1, "EmotionCue", 1, "GestureCue", 2, "GazeCue", 2, "TimingCue", 2);
+    static final Map<String, Integer> CURRENT = Map.ofEntries(Map.entry("Project", 2), Map.entry("EmotionPreset", 1),
+            Map.entry("Character", 2), Map.entry("Shot", 2), Map.entry("Partner", 1), Map.entry("Take", 1),
+            Map.entry("EmotionCue", 2), Map.entry("GestureCue", 2), Map.entry("GazeCue", 2),
+            Map.entry("TimingCue", 2), Map.entry("MouthShapeCue", 1));
 
     /** The oldest version of each type that this release still reads. */
-    static final Map<String, Integer> OLDEST = Map.of("Project", 0, "Character", 0, "Shot", 0, "Partner", 1,
-            "Take", 0, "EmotionCue", 0, "GestureCue", 0, "GazeCue", 0, "TimingCue", 0);
+    static final Map<String, Integer> OLDEST = Map.ofEntries(Map.entry("Project", 0), Map.entry("EmotionPreset", 1),
+            Map.entry("Character", 0), Map.entry("Shot", 0), Map.entry("Partner", 1), Map.entry("Take", 0),
+            Map.entry("EmotionCue", 0), Map.entry("GestureCue", 0), Map.entry("GazeCue", 0),
+            Map.entry("TimingCue", 0), Map.entry("MouthShapeCue", 1));
 
     /**
      * The steps that only add optional fields at their defaults or widen the values a field accepts (every step
-     * from version 1 to 2): the current binder reads an object of the older version exactly as it reads the
-     * upgraded one, so the reader applies them by binding the object directly, without a tree.
+     * from format 1 to format 2, and from format 2 to format 3): the current binder reads an object of the older
+     * version exactly as it reads the upgraded one, so the reader applies them by binding the object directly,
+     * without a tree.
      */
     static final Set<String> BINDER_COMPATIBLE = Set.of("Character.1", "Shot.1", "GestureCue.1", "GazeCue.1",
-            "TimingCue.1");
+            "TimingCue.1", "Project.1", "EmotionCue.1");
 
     /** One upgrade step: what it changes, for people, and the change itself. */
     record Step(String type, int from, String change, UnaryOperator<ObjectNode> apply) {
@@ -76,6 +81,12 @@ final class Upgrades {
         add("GazeCue", 1, "new type tag only (targets \"point\", \"character\", \"thinking\" added)",
                 o -> retag(o, "GazeCue.2"));
         add("TimingCue", 1, "new type tag only (kind \"tempo\" added)", o -> retag(o, "TimingCue.2"));
+        // Format 2 to format 3 (emotion presets and blends; the mouth lane is a new lane of a new type).
+        add("Project", 1, "adds \"emotionPresets\": []", o -> withField(retag(o, "Project.2"), "emotionPresets",
+                F.arrayNode()));
+        add("EmotionCue", 1, "adds \"blend\": {} and \"preset\": \"\" (a single emotion, from no preset)",
+                o -> withField(withField(retag(o, "EmotionCue.2"), "blend", F.objectNode()), "preset",
+                        F.textNode("")));
     }
 
     private Upgrades() {}

@@ -136,7 +136,8 @@ class FormatTwoTest {
         assertThat(g.gesture()).isEqualTo("lean-back");
         assertThat(g.snap()).isFalse();
         assertThat(r.project().shots().get(0).partners()).isEmpty();
-        assertThat(r.upgrades()).containsExactly("Shot.1 -> Shot.2 (1 object): adds \"partners\": []",
+        assertThat(r.upgrades()).containsExactly("Project.1 -> Project.2 (1 object): adds \"emotionPresets\": []",
+                "Shot.1 -> Shot.2 (1 object): adds \"partners\": []",
                 "GestureCue.1 -> GestureCue.2 (1 object): adds \"snap\": false (the gesture name is now a"
                         + " gesture-library id)");
     }

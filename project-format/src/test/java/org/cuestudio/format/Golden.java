@@ -13,10 +13,13 @@ import org.cuestudio.core.model.CueLane;
 import org.cuestudio.core.model.CueTrack;
 import org.cuestudio.core.model.Emotion;
 import org.cuestudio.core.model.EmotionCue;
+import org.cuestudio.core.model.EmotionPreset;
 import org.cuestudio.core.model.FramePoint;
 import org.cuestudio.core.model.GazeCue;
 import org.cuestudio.core.model.GazeTarget;
 import org.cuestudio.core.model.GestureCue;
+import org.cuestudio.core.model.MouthShape;
+import org.cuestudio.core.model.MouthShapeCue;
 import org.cuestudio.core.model.Partner;
 import org.cuestudio.core.model.Personality;
 import org.cuestudio.core.model.Project;
@@ -45,8 +48,8 @@ final class Golden {
             .resolve("assets/samples/hello/project.json");
 
     /** The types with one golden file each, in the order of docs/project-format.md. */
-    static final List<String> TYPES = List.of("Project", "Character", "Shot", "Partner", "Take", "EmotionCue",
-            "GestureCue", "GazeCue", "TimingCue");
+    static final List<String> TYPES = List.of("Project", "Character", "EmotionPreset", "Shot", "Partner", "Take",
+            "EmotionCue", "GestureCue", "GazeCue", "TimingCue", "MouthShapeCue");
 
     private Golden() {}
 
@@ -76,11 +79,32 @@ final class Golden {
             GazeTarget.THINKING);
     static final TimingCue TEMPO = new TimingCue("tempo-1", new TimeRange(0, 1_411_200_000L), TimingCue.Kind.TEMPO,
             0.35);
-    /** Leo speaks in stretches of the shot's recording, nods and looks at Mira. */
+    // What format 3 added: emotion presets, mixed feelings, mouth-shape corrections.
+    static final EmotionPreset BITTERSWEET = new EmotionPreset("bittersweet", "Bittersweet", Emotion.JOY,
+            Map.of(Emotion.SADNESS, 0.6));
+    static final EmotionPreset UNEASY = new EmotionPreset("uneasy", "Uneasy", Emotion.FEAR,
+            Map.of(Emotion.SURPRISE, 0.3, Emotion.DISGUST, 0.15));
+    /** A preset of one emotion: a name for a setting, without a blend. */
+    static final EmotionPreset WISTFUL = new EmotionPreset("wistful", "Wistful", Emotion.SADNESS, Map.of());
+    static final List<EmotionPreset> PRESETS = List.of(BITTERSWEET, UNEASY, WISTFUL);
+    /** A cue made from a preset: a copy of its emotions and its id. */
+    static final EmotionCue EMOTION_PRESET = EmotionCue.of("bitter-1", new TimeRange(1_764_000_000L, 705_600_000L),
+            BITTERSWEET, 0.7, 70_560_000L, 70_560_000L);
+    /** A mixed feeling set by hand, from no preset. */
+    static final EmotionCue EMOTION_BLEND = new EmotionCue("mixed-1", new TimeRange(2_469_600_000L, 352_800_000L),
+            Emotion.ANGER, 0.5, 0, 0, Map.of(Emotion.FEAR, 0.25, Emotion.CONTEMPT, 1.0), "");
+    static final MouthShapeCue MOUTH = new MouthShapeCue("mouth-1", new TimeRange(1_058_400_000L, 56_448_000L),
+            MouthShape.A);
+    static final MouthShapeCue MOUTH_REST = new MouthShapeCue("mouth-2", new TimeRange(1_411_200_000L, 84_672_000L),
+            MouthShape.X);
+    /** Leo speaks in stretches of the shot's recording, nods, looks at Mira, smiles sadly, and shuts his mouth once. */
     static final Partner LEO_PARTNER = new Partner("leo", null,
             List.of(new TimeRange(2_116_800_000L, 1_058_400_000L), new TimeRange(4_233_600_000L, 705_600_000L)),
             tracks(List.of(new GestureCue("leo-nod-1", new TimeRange(1_411_200_000L, 352_800_000L), "nod", 0.5,
-                    Side.BOTH, true), GazeCue.atCharacter("leo-look-1", new TimeRange(0, 2_116_800_000L), "mira"))));
+                    Side.BOTH, true), GazeCue.atCharacter("leo-look-1", new TimeRange(0, 2_116_800_000L), "mira"),
+                    EmotionCue.of("leo-bitter-1", new TimeRange(2_116_800_000L, 705_600_000L), BITTERSWEET, 0.5, 0,
+                            0),
+                    new MouthShapeCue("leo-mouth-1", new TimeRange(2_469_600_000L, 56_448_000L), MouthShape.F))));
     /** Ava has her own recording and smiles. */
     static final Partner AVA_PARTNER = new Partner("ava", "audio/s1-ava.wav", List.of(), tracks(List.of(
             new EmotionCue("ava-smile-1", new TimeRange(0, 705_600_000L), Emotion.JOY, 0.4, 0, 0))));
@@ -106,23 +130,30 @@ final class Golden {
     }
 
     static Project project(List<Character> characters, List<Shot> shots) {
-        return new Project("Golden", characters, shots, Map.of("director", "Ana"));
+        return project(characters, List.of(), shots);
+    }
+
+    static Project project(List<Character> characters, List<EmotionPreset> presets, List<Shot> shots) {
+        return new Project("Golden", characters, shots, presets, Map.of("director", "Ana"), List.of());
     }
 
     /** The model each current per-type golden file holds. */
     static Project forType(String type) {
         return switch (type) {
-            case "Project" -> project(List.of(), List.of());
+            case "Project", "EmotionPreset" -> project(List.of(), PRESETS, List.of());
             case "Character" -> project(List.of(MIRA, LEO), List.of());
-            case "Shot" -> project(List.of(MIRA, LEO, AVA), List.of(shot(List.of(), List.of(LEO_PARTNER, AVA_PARTNER),
+            case "Shot" -> project(List.of(MIRA, LEO, AVA), PRESETS, List.of(shot(List.of(), List.of(LEO_PARTNER,
+                    AVA_PARTNER), List.of())));
+            case "Partner" -> project(List.of(MIRA, LEO), PRESETS, List.of(shot(List.of(), List.of(LEO_PARTNER),
                     List.of())));
-            case "Partner" -> project(List.of(MIRA, LEO), List.of(shot(List.of(), List.of(LEO_PARTNER), List.of())));
             case "Take" -> project(List.of(MIRA), List.of(shot(List.of(), List.of(TAKE))));
-            case "EmotionCue" -> project(List.of(MIRA), List.of(shot(List.of(EMOTION), List.of())));
+            case "EmotionCue" -> project(List.of(MIRA), PRESETS, List.of(shot(List.of(EMOTION, EMOTION_PRESET,
+                    EMOTION_BLEND), List.of())));
             case "GestureCue" -> project(List.of(MIRA), List.of(shot(List.of(GESTURE, GESTURE_SNAP), List.of())));
             case "GazeCue" -> project(List.of(MIRA, LEO), List.of(shot(List.of(GAZE, GAZE_POINT, GAZE_AT_LEO,
                     GAZE_THINKING), List.of(new Partner("leo", null, List.of(), List.of())), List.of())));
             case "TimingCue" -> project(List.of(MIRA), List.of(shot(List.of(TIMING, TEMPO), List.of())));
+            case "MouthShapeCue" -> project(List.of(MIRA), List.of(shot(List.of(MOUTH, MOUTH_REST), List.of())));
             default -> throw new IllegalArgumentException(type);
         };
     }
@@ -133,8 +164,10 @@ final class Golden {
      */
     static Project forOlder(String type) {
         return switch (type) {
+            case "Project" -> project(List.of(), List.of());
             case "Character" -> project(List.of(MIRA), List.of());
             case "Shot" -> project(List.of(MIRA), List.of(shot(List.of(), List.of())));
+            case "EmotionCue" -> project(List.of(MIRA), List.of(shot(List.of(EMOTION), List.of())));
             case "GestureCue" -> project(List.of(MIRA), List.of(shot(List.of(GESTURE), List.of())));
             case "GazeCue" -> project(List.of(MIRA), List.of(shot(List.of(GAZE), List.of())));
             case "TimingCue" -> project(List.of(MIRA), List.of(shot(List.of(TIMING), List.of())));
@@ -146,8 +179,9 @@ final class Golden {
     static Project full() {
         Take bare = new Take("take-2", "take-2", "", 7, Quality.PREVIEW, Resolution.PREVIEW, "", "", "", 0, false, "",
                 null, Map.of());
-        return project(List.of(MIRA, LEO, AVA), List.of(shot(List.of(EMOTION, GESTURE, GESTURE_SNAP, GAZE, GAZE_POINT,
-                GAZE_AT_LEO, GAZE_THINKING, TIMING, TEMPO), List.of(LEO_PARTNER, AVA_PARTNER), List.of(TAKE, bare))));
+        return project(List.of(MIRA, LEO, AVA), PRESETS, List.of(shot(List.of(EMOTION, EMOTION_PRESET, EMOTION_BLEND,
+                GESTURE, GESTURE_SNAP, GAZE, GAZE_POINT, GAZE_AT_LEO, GAZE_THINKING, TIMING, TEMPO, MOUTH, MOUTH_REST),
+                List.of(LEO_PARTNER, AVA_PARTNER), List.of(TAKE, bare))));
     }
 
     /** The version of a type this release writes. */

@@ -73,8 +73,11 @@ class GoldenFilesTest {
         Path released = Golden.ROOT.resolve("projects/format-1/project.json");
         ProjectJson.Result r = ProjectJson.readResult(released, Files.readAllBytes(released));
         assertThat(r.upgrades()).containsExactly(
+                "Project.1 -> Project.2 (1 object): adds \"emotionPresets\": []",
                 "Character.1 -> Character.2 (1 object): adds \"reactionDelay\": 0",
                 "Shot.1 -> Shot.2 (1 object): adds \"partners\": []",
+                "EmotionCue.1 -> EmotionCue.2 (4 objects): adds \"blend\": {} and \"preset\": \"\" (a single"
+                        + " emotion, from no preset)",
                 "GestureCue.1 -> GestureCue.2 (5 objects): adds \"snap\": false (the gesture name is now a"
                         + " gesture-library id)",
                 "GazeCue.1 -> GazeCue.2 (2 objects): new type tag only (targets \"point\", \"character\","
@@ -86,6 +89,31 @@ class GoldenFilesTest {
         assertThat(ProjectJson.write(r.project())).isEqualTo(Files.readAllBytes(Golden.SAMPLE));
     }
 
+    /**
+     * The sample as the previous release wrote it (format 2: partners, before emotion presets and the mouth lane):
+     * every upgrade is bound without a tree, and saving changes only the version tags and adds "emotionPresets".
+     */
+    @Test
+    void theSampleOfFormatTwoAsReleasedUpgradesToTheSample() throws Exception {
+        Path released = Golden.ROOT.resolve("projects/format-2/project.json");
+        byte[] old = Files.readAllBytes(released);
+        ProjectJson.Result r = ProjectJson.readResult(released, old);
+        assertThat(r.upgrades()).containsExactly(
+                "Project.1 -> Project.2 (1 object): adds \"emotionPresets\": []",
+                "EmotionCue.1 -> EmotionCue.2 (4 objects): adds \"blend\": {} and \"preset\": \"\" (a single"
+                        + " emotion, from no preset)");
+        assertThat(r.oldestVersion()).isEqualTo(1);
+        assertThat(r.project()).isEqualTo(Golden.read(Golden.SAMPLE));
+        byte[] saved = ProjectJson.write(r.project());
+        assertThat(saved).isEqualTo(Files.readAllBytes(Golden.SAMPLE));
+        // Shots without mouth cues are written as format 2 wrote them: no "mouth" lane appears.
+        String text = new String(saved, java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(text).doesNotContain("\"mouth\"").doesNotContain("\"blend\"").doesNotContain("\"preset\"");
+        assertThat(text.replace("\"EmotionCue.2\"", "\"EmotionCue.1\"").replace("\"Project.2\"", "\"Project.1\"")
+                .replace("  \"emotionPresets\": [],\n", "")).isEqualTo(new String(old,
+                        java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     @Test
     void theSampleOfFormatZeroUpgradesToTheSample() throws Exception {
         Path old = Golden.ROOT.resolve("projects/format-0/project.json");
@@ -93,12 +121,15 @@ class GoldenFilesTest {
         assertThat(r.project()).isEqualTo(withoutMetadata(Golden.read(Golden.SAMPLE)));
         assertThat(r.upgrades()).containsExactly(
                 "Project.0 -> Project.1 (1 object): adds \"metadata\"",
+                "Project.1 -> Project.2 (1 object): adds \"emotionPresets\": []",
                 "Character.0 -> Character.1 (1 object): adds \"metadata\"",
                 "Character.1 -> Character.2 (1 object): adds \"reactionDelay\": 0",
                 "Shot.0 -> Shot.1 (1 object): \"fps\" number becomes the \"frameRate\" text; \"width\"/\"height\""
                         + " become \"resolution\"; adds \"metadata\"",
                 "Shot.1 -> Shot.2 (1 object): adds \"partners\": []",
                 "EmotionCue.0 -> EmotionCue.1 (4 objects): times in seconds become ticks",
+                "EmotionCue.1 -> EmotionCue.2 (4 objects): adds \"blend\": {} and \"preset\": \"\" (a single"
+                        + " emotion, from no preset)",
                 "GestureCue.0 -> GestureCue.1 (5 objects): times in seconds become ticks",
                 "GestureCue.1 -> GestureCue.2 (5 objects): adds \"snap\": false (the gesture name is now a"
                         + " gesture-library id)",

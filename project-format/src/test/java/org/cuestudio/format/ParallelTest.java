@@ -40,6 +40,34 @@ class ParallelTest {
         assertThat(write(p, true)).isEqualTo(write(p, false));
     }
 
+    /**
+     * A problem inside an object that is upgraded (or read out of order) within a shot bound on another thread is
+     * located where it is in the file, as on one thread (it was reported at 1:1: the shot's path was missing).
+     */
+    @Test
+    void aProblemInAnUpgradedObjectOfAShotReadInParallelIsLocatedAsOnOneThread() throws Exception {
+        String json = "{\"type\": \"Project.2\", \"shots\": [\n{\"type\": \"Scene.1\"},\n{\"type\": \"Shot.2\", \"id\":"
+                + " \"s\", \"audio\": \"a.wav\", \"character\": \"c\", \"frameRate\": \"25\", \"resolution\": {\"width\":"
+                + " 640, \"height\": 360},\n \"tracks\": {\"emotion\": [\n{\"type\": \"EmotionCue.0\", \"id\": \"e\","
+                + " \"start\": 0,\n  \"duration\": \"long\", \"emotion\": \"joy\"}]}}]}";
+        byte[] bytes = json.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        List<Problem> one = problems(bytes, false);
+        assertThat(one).singleElement().satisfies(p -> {
+            assertThat(p.line()).isEqualTo(6);
+            assertThat(p.column()).isEqualTo(3);
+        });
+        assertThat(problems(bytes, true)).isEqualTo(one);
+    }
+
+    private static List<Problem> problems(byte[] bytes, boolean parallel) {
+        try {
+            ProjectReader.read(Path.of("p.json"), bytes, parallel);
+        } catch (ProjectFormatException e) {
+            return e.problems();
+        }
+        throw new AssertionError("expected the file to be refused");
+    }
+
     @Test
     void readingShotsInParallelGivesTheSameProject() throws Exception {
         Project p = large();

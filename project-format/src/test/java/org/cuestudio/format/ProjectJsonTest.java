@@ -88,7 +88,7 @@ class ProjectJsonTest {
         "duplicate cue id   | 1199520000       | more than one cue with id 'surprise-oh'      | give each cue of a shot its own id",
         "start as text      | \"soon\"           | \"start\" must be a whole number of ticks      | 705,600,000 per second",
         "start in seconds   | 0.45             | \"start\" must be a whole number of ticks      | if 0.45 is seconds, write 317520000",
-        "misspelt field     | \"emotoin\"        | has a field \"emotoin\" that EmotionCue.1 does not have | did you mean \"emotion\"?",
+        "misspelt field     | \"emotoin\"        | has a field \"emotoin\" that EmotionCue.2 does not have | did you mean \"emotion\"?",
         "bad frame rate     | \"fast\"           | \"fast\" is not a frame rate                   | \"29.97\"",
         "odd resolution     | \"resolution\"   | resolution 1920x1081 is not allowed          | use even sizes",
         "bad id             | \"joy hello\"      | id \"joy hello\" is not valid                  | letters, digits",

@@ -12,10 +12,13 @@ import org.cuestudio.core.model.Character;
 import org.cuestudio.core.model.Cue;
 import org.cuestudio.core.model.Emotion;
 import org.cuestudio.core.model.EmotionCue;
+import org.cuestudio.core.model.EmotionPreset;
 import org.cuestudio.core.model.FramePoint;
 import org.cuestudio.core.model.GazeCue;
 import org.cuestudio.core.model.GazeTarget;
 import org.cuestudio.core.model.GestureCue;
+import org.cuestudio.core.model.MouthShape;
+import org.cuestudio.core.model.MouthShapeCue;
 import org.cuestudio.core.model.Partner;
 import org.cuestudio.core.model.Personality;
 import org.cuestudio.core.model.Project;
@@ -34,8 +37,9 @@ import net.jqwik.api.constraints.IntRange;
 /**
  * Random projects using every field of the model, format 2's included (partners with their own audio or speaker
  * segments and cues, gesture ids and snapping, looks at points, characters and away, tempo marks, reaction
- * delays): writing then reading gives the same project, writing it again the same bytes, and reading on several
- * threads what reading on one gives.
+ * delays) and format 3's (emotion presets, blended emotion cues made from them or not, mouth-shape corrections):
+ * writing then reading gives the same project, writing it again the same bytes, and reading on several threads
+ * what reading on one gives.
  */
 class RoundTripTest {
     private static final String[] GESTURES = {"nod", "open-palms", "hand-to-chest", "thumbs-up", "x", "a1-b2-c3"};
@@ -79,6 +83,13 @@ class RoundTripTest {
             characters.add(new Character("c" + i, text(r), "characters/c" + i, new Personality(fraction(r),
                     fraction(r), fraction(r), fraction(r), fraction(r)), delay, metadata(r)));
         }
+        List<EmotionPreset> presets = new ArrayList<>();
+        for (int k = r.nextInt(4); k > 0; k--) {
+            Emotion main = Emotion.values()[r.nextInt(Emotion.values().length)];
+            String label = text(r);
+            presets.add(new EmotionPreset("preset-" + k, label.isBlank() ? "Preset " + k : label, main,
+                    blend(r, main)));
+        }
         List<Shot> out = new ArrayList<>();
         for (int s = 0; s < shots; s++) {
             List<String> all = new ArrayList<>();
@@ -96,7 +107,7 @@ class RoundTripTest {
                     speaks.add(new TimeRange(t, d));
                     t += d + (r.nextBoolean() ? 0 : r.nextInt(1_000_000_000));
                 }
-                partners.add(new Partner(id, audio, speaks, Golden.tracks(cues(r, cast, id, ids))));
+                partners.add(new Partner(id, audio, speaks, Golden.tracks(cues(r, cast, id, ids, presets))));
             }
             List<Take> takes = new ArrayList<>();
             for (int k = r.nextInt(3); k > 0; k--) {
@@ -106,22 +117,48 @@ class RoundTripTest {
             }
             FrameRate rate = r.nextBoolean() ? FrameRate.FPS_25 : FrameRate.FPS_29_97;
             out.add(new Shot("s" + s, text(r), "audio/s" + s + ".wav", cast.get(0), rate, new Resolution(
-                    16 + 2 * r.nextInt(100), 16 + 2 * r.nextInt(100)), Golden.tracks(cues(r, cast, cast.get(0), ids)),
+                    16 + 2 * r.nextInt(100), 16 + 2 * r.nextInt(100)), Golden.tracks(cues(r, cast, cast.get(0), ids,
+                    presets)),
                     partners, takes, metadata(r), List.of()));
         }
-        return new Project(text(r), characters, out, metadata(r));
+        return new Project(text(r), characters, out, presets, metadata(r), List.of());
+    }
+
+    /** Other emotions than the main one and neutral, at weights above 0 up to 1 (1 included); often none. */
+    private static Map<Emotion, Double> blend(Random r, Emotion main) {
+        Map<Emotion, Double> out = new HashMap<>();
+        for (int k = r.nextInt(4); k > 0; k--) {
+            Emotion e = Emotion.values()[r.nextInt(Emotion.values().length)];
+            double w = fraction(r);
+            if (e != main && e != Emotion.NEUTRAL && w > 0) out.put(e, w);
+        }
+        return out;
     }
 
     /** Cues of one character of a shot, with ids unique in the shot ({@code ids} counts them). */
-    private static List<Cue> cues(Random r, List<String> cast, String performer, int[] ids) {
+    private static List<Cue> cues(Random r, List<String> cast, String performer, int[] ids,
+            List<EmotionPreset> presets) {
         List<Cue> out = new ArrayList<>();
         for (int k = r.nextInt(12); k > 0; k--) {
             String id = "cue-" + ids[0]++;
             TimeRange range = new TimeRange(r.nextInt(3) == 0 ? 0 : (long) (r.nextDouble() * 60_000_000_000L),
                     1 + (long) (r.nextDouble() * 7_000_000_000L));
-            out.add(switch (r.nextInt(4)) {
-                case 0 -> new EmotionCue(id, range, Emotion.values()[r.nextInt(Emotion.values().length)], fraction(r),
-                        r.nextInt(1_000_000), r.nextInt(1_000_000));
+            out.add(switch (r.nextInt(5)) {
+                case 0 -> {
+                    Emotion main = Emotion.values()[r.nextInt(Emotion.values().length)];
+                    yield switch (r.nextInt(3)) {
+                        case 0 -> new EmotionCue(id, range, main, fraction(r), r.nextInt(1_000_000),
+                                r.nextInt(1_000_000));
+                        // A cue made from a preset, or naming one the project no longer has.
+                        case 1 -> presets.isEmpty() || r.nextInt(4) == 0
+                                ? new EmotionCue(id, range, main, fraction(r), 0, 0, blend(r, main), "gone-" + k)
+                                : EmotionCue.of(id, range, presets.get(r.nextInt(presets.size())), fraction(r),
+                                        r.nextInt(1_000_000), 0);
+                        default -> new EmotionCue(id, range, main, fraction(r), 0, r.nextInt(1_000_000),
+                                blend(r, main), "");
+                    };
+                }
+                case 4 -> new MouthShapeCue(id, range, MouthShape.values()[r.nextInt(MouthShape.values().length)]);
                 case 1 -> new GestureCue(id, range, GESTURES[r.nextInt(GESTURES.length)], fraction(r),
                         Side.values()[r.nextInt(3)], r.nextBoolean());
                 case 2 -> gaze(r, id, range, cast, performer);

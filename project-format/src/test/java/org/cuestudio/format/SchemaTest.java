@@ -23,6 +23,7 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.cuestudio.core.model.Emotion;
 import org.cuestudio.core.model.GazeTarget;
+import org.cuestudio.core.model.MouthShape;
 import org.cuestudio.core.model.Quality;
 import org.cuestudio.core.model.Side;
 import org.cuestudio.core.model.TimingCue;
@@ -74,7 +75,7 @@ class SchemaTest {
     @Test
     void theSchemaRefusesNewerVersionsOfKnownTypes() throws Exception {
         assertThat(errors(Files.readAllBytes(Golden.ROOT.resolve("newer/shot-3.json")))).isNotEmpty();
-        assertThat(errors(Files.readAllBytes(Golden.ROOT.resolve("newer/project-2.json")))).isNotEmpty();
+        assertThat(errors(Files.readAllBytes(Golden.ROOT.resolve("newer/project-3.json")))).isNotEmpty();
     }
 
     @Test
@@ -89,6 +90,33 @@ class SchemaTest {
             assertThat(broken).isNotEqualTo(sample);
             assertThat(errors(broken.getBytes(StandardCharsets.UTF_8))).isNotEmpty();
             assertThat(FuzzTestSupport.refused(broken)).isTrue();
+        }
+    }
+
+    /**
+     * Format 3's rules, in the full golden project: blends (neutral, the main emotion, weights out of range, not an
+     * emotion), preset ids, mouth shapes (upper case only). The schema and the reader refuse the same files.
+     */
+    @Test
+    void theSchemaRefusesWhatTheReaderRefusesInPresetsBlendsAndMouthShapes() throws Exception {
+        String full = Files.readString(Golden.ROOT.resolve("projects/full/project.json"));
+        for (String broken : List.of(full.replace("\"blend\": {\"sadness\": 0.6}, \"preset\"",
+                        "\"blend\": {\"neutral\": 0.6}, \"preset\""),
+                full.replace("\"blend\": {\"sadness\": 0.6}, \"preset\"", "\"blend\": {\"joy\": 0.6}, \"preset\""),
+                full.replace("\"blend\": {\"sadness\": 0.6}, \"preset\"", "\"blend\": {\"sadness\": 0}, \"preset\""),
+                full.replace("\"blend\": {\"sadness\": 0.6}, \"preset\"", "\"blend\": {\"sadness\": 1.2}, \"preset\""),
+                full.replace("\"blend\": {\"sadness\": 0.6}, \"preset\"", "\"blend\": {\"glee\": 0.6}, \"preset\""),
+                full.replace("\"blend\": {\"sadness\": 0.6}, \"preset\"", "\"blend\": [\"sadness\"], \"preset\""),
+                full.replace("\"preset\": \"bittersweet\"}", "\"preset\": \"bitter sweet\"}"),
+                full.replace("\"id\": \"bittersweet\"", "\"id\": \"Bittersweet\""),
+                full.replace("\"label\": \"Bittersweet\"", "\"label\": \" \""),
+                full.replace("\"emotion\": \"fear\",\n      \"blend\": {", "\"emotion\": \"surprise\",\n      \"blend\": {"),
+                full.replace("\"shape\": \"A\"", "\"shape\": \"a\""),
+                full.replace("\"shape\": \"A\"", "\"shape\": \"I\""),
+                full.replace("\"shape\": \"A\"", "\"shape\": 1"))) {
+            assertThat(broken).isNotEqualTo(full);
+            assertThat(errors(broken.getBytes(StandardCharsets.UTF_8))).as(broken).isNotEmpty();
+            assertThat(FuzzTestSupport.refused(broken)).as(broken).isTrue();
         }
     }
 
@@ -128,7 +156,7 @@ class SchemaTest {
             JsonNode prop = props.get(e.getKey());
             if (prop == null) continue;
             JsonNode value = e.getValue();
-            if (value.isObject() && prop.has("$ref") && !refName(prop).equals("Metadata")) {
+            if (value.isObject() && prop.has("$ref") && !Set.of("Metadata", "Blend").contains(refName(prop))) {
                 walk(value, refName(prop), out);
             } else if (value.isArray()) {
                 for (JsonNode item : value) {
@@ -215,7 +243,14 @@ class SchemaTest {
 
     @Test
     void theSchemaListsTheSameEnumValuesAsTheModel() {
+        assertThat(enumOf("EmotionCue.2", "emotion")).isEqualTo(names(Emotion.values()));
         assertThat(enumOf("EmotionCue.1", "emotion")).isEqualTo(names(Emotion.values()));
+        assertThat(enumOf("EmotionPreset.1", "emotion")).isEqualTo(names(Emotion.values()));
+        List<String> blendable = new ArrayList<>();
+        definition("Blend").get("propertyNames").get("enum").forEach(n -> blendable.add(n.asText()));
+        assertThat(blendable).isEqualTo(EmotionPresetBinding.BLENDABLE);
+        assertThat(enumOf("MouthShapeCue.1", "shape")).isEqualTo(Stream.of(MouthShape.values()).map(Enum::name)
+                .toList());
         assertThat(enumOf("GestureCue.2", "side")).isEqualTo(names(Side.values()));
         assertThat(enumOf("GazeCue.2", "target")).isEqualTo(names(GazeTarget.values()));
         assertThat(enumOf("TimingCue.2", "kind")).isEqualTo(names(TimingCue.Kind.values()));
@@ -253,8 +288,13 @@ class SchemaTest {
 
     @Test
     void theSchemaStatesTheSameLimitsAsTheCode() {
-        JsonNode p = definition("Project.1").get("properties");
+        JsonNode p = definition("Project.2").get("properties");
         assertThat(p.get("characters").get("maxItems").asInt()).isEqualTo(FormatLimits.MAX_CHARACTERS);
+        assertThat(p.get("emotionPresets").get("maxItems").asInt()).isEqualTo(FormatLimits.MAX_EMOTION_PRESETS);
+        assertThat(definition("Tracks").get("properties").get("mouth").get("maxItems").asInt())
+                .isEqualTo(FormatLimits.MAX_CUES_PER_TRACK);
+        assertThat(definition("PresetId").get("pattern").asText())
+                .isEqualTo("^" + EmotionPresetBinding.PRESET_ID + "$");
         assertThat(p.get("shots").get("maxItems").asInt()).isEqualTo(FormatLimits.MAX_SHOTS);
         assertThat(definition("Tracks").get("properties").get("emotion").get("maxItems").asInt())
                 .isEqualTo(FormatLimits.MAX_CUES_PER_TRACK);
@@ -268,7 +308,7 @@ class SchemaTest {
                 .isEqualTo(org.cuestudio.core.model.Character.MAX_REACTION_DELAY);
         assertThat(definition("Ticks").get("maximum").asLong()).isEqualTo(FormatLimits.MAX_TICKS);
         assertThat(definition("Metadata").get("maxProperties").asInt()).isEqualTo(FormatLimits.MAX_METADATA_ENTRIES);
-        assertThat(definition("Project.1").get("properties").get("name").get("maxLength").asInt())
+        assertThat(definition("Project.2").get("properties").get("name").get("maxLength").asInt())
                 .isEqualTo(FormatLimits.MAX_STRING);
         assertThat(definition("Id").get("pattern").asText()).contains("{0,63}");
     }

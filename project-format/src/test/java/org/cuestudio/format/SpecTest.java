@@ -50,15 +50,21 @@ class SpecTest {
         assertThat(section("### Partner.1")).contains("| `start` |", "| `duration` |");
         assertThat(section("### GazeCue.2")).contains("| `x` |", "| `y` |");
         assertThat(section("### Shot.2")).contains("| `width` |", "| `height` |", "| `emotion` |", "| `gesture` |",
-                "| `gaze` |", "| `timing` |");
+                "| `gaze` |", "| `timing` |", "| `mouth` |");
     }
+
+    /** The versions format 2 (the previous release) wrote: steps from them lead to format 3. */
+    static final java.util.Map<String, Integer> FORMAT_2 = java.util.Map.of("Project", 1, "Character", 2, "Shot", 2,
+            "Partner", 1, "Take", 1, "EmotionCue", 1, "GestureCue", 2, "GazeCue", 2, "TimingCue", 2);
 
     @Test
     void everyUpgradeStepIsDescribed() {
         String zero = section("### Format 0: pre-release drafts");
         String one = section("### Format 1: Cue Studio 0.1");
+        String two = section("### Format 2: partners, before presets and the mouth lane");
         for (Upgrades.Step s : Upgrades.steps()) {
-            assertThat(s.from() == 0 ? zero : one).as("step %s", s.source()).contains("`" + s.source() + "`");
+            String in = s.from() == 0 ? zero : s.from() >= FORMAT_2.getOrDefault(s.type(), 0) ? two : one;
+            assertThat(in).as("step %s", s.source()).contains("`" + s.source() + "`");
         }
     }
 
@@ -67,6 +73,7 @@ class SpecTest {
         String limits = section("## 9. Limits");
         for (long v : new long[] {FormatLimits.MAX_FILE_BYTES, FormatLimits.MAX_DEPTH, FormatLimits.MAX_STRING,
             FormatLimits.MAX_NAME, FormatLimits.MAX_NUMBER_DIGITS, FormatLimits.MAX_CHARACTERS, FormatLimits.MAX_SHOTS,
+            FormatLimits.MAX_EMOTION_PRESETS,
             FormatLimits.MAX_CUES_PER_TRACK, FormatLimits.MAX_TAKES_PER_SHOT, FormatLimits.MAX_METADATA_ENTRIES,
             FormatLimits.MAX_TICKS, Ids.MAX_LENGTH, FormatLimits.MAX_PROBLEMS}) {
             assertThat(limits).as("limit %d", v).containsPattern("\\| " + String.format(Locale.ROOT, "%,d", v) + "\\b");

@@ -36,6 +36,7 @@ class UnknownObjectsTest {
         Project p = Golden.read(NEWER);
         assertThat(p.unknown()).extracting(UnknownObject::place, UnknownObject::index, UnknownObject::type)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("characters", 1, "Prop.1"),
+                        org.assertj.core.groups.Tuple.tuple("emotionPresets", 1, "PosePreset.1"),
                         org.assertj.core.groups.Tuple.tuple("shots", 0, "Scene.1"));
         Shot s = p.requireShot("s1");
         assertThat(s.unknown()).extracting(UnknownObject::label)
@@ -56,6 +57,7 @@ class UnknownObjectsTest {
         Project p = Golden.read(NEWER);
         Project known = Golden.full();
         assertThat(p.characters()).isEqualTo(known.characters());
+        assertThat(p.emotionPresets()).isEqualTo(known.emotionPresets());
         assertThat(p.shots().get(0).tracks()).isEqualTo(known.shots().get(0).tracks());
         assertThat(p.shots().get(0).takes()).isEqualTo(known.shots().get(0).takes());
         assertThat(p.shots().get(0).partners()).isEqualTo(known.shots().get(0).partners());
@@ -89,10 +91,10 @@ class UnknownObjectsTest {
 
     @Test
     void aNewerProjectIsRefused() {
-        assertThatThrownBy(() -> Golden.read(Golden.ROOT.resolve("newer/project-2.json")))
+        assertThatThrownBy(() -> Golden.read(Golden.ROOT.resolve("newer/project-3.json")))
                 .isInstanceOfSatisfying(ProjectFormatException.class, e -> {
                     assertThat(e.fromNewerRelease()).isTrue();
-                    assertThat(e.getMessage()).contains("the project is a Project.2, written by a newer Cue Studio");
+                    assertThat(e.getMessage()).contains("the project is a Project.3, written by a newer Cue Studio");
                 });
     }
 
@@ -128,7 +130,7 @@ class UnknownObjectsTest {
             Path file = Files.writeString(dir.resolve("project.json"), newer());
             LoadedProject lp = ProjectFiles.open(file);
             List<Problem> kept = ProjectValidator.keptFromNewerReleases(lp);
-            assertThat(kept).hasSize(8).allSatisfy(k -> assertThat(k.line()).isPositive());
+            assertThat(kept).hasSize(9).allSatisfy(k -> assertThat(k.line()).isPositive());
             assertThat(kept).anySatisfy(k -> {
                 assertThat(k.message()).contains("BreathCue.1");
                 assertThat(k.line()).isEqualTo(ProjectJsonTest.lineOf(newer(), "BreathCue.1"));

@@ -93,7 +93,7 @@ class UpgradesTest {
         assertThat(r.changed()).isTrue();
         assertThat(r.backup()).isEqualTo(dir.resolve("project.json.v0.bak"));
         assertThat(Files.readAllBytes(r.backup())).isEqualTo(old);
-        assertThat(r.upgrades()).hasSize(12);
+        assertThat(r.upgrades()).hasSize(14);
         ProjectJson.Result now = ProjectJson.readResult(file, Files.readAllBytes(file));
         assertThat(now.upgraded()).isFalse();
         assertThat(now.project()).isEqualTo(GoldenFilesTest.withoutMetadata(Golden.read(Golden.SAMPLE)));

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.cuestudio.format.EmotionPresetsReader;
 import org.cuestudio.format.LoadedProject;
 import org.cuestudio.format.Problem;
 import org.cuestudio.format.ProjectFiles;
@@ -23,7 +24,8 @@ import picocli.CommandLine.Spec;
         description = {"Checks a project: prints 'ok' (exit 0), or every problem, one per line as"
                 + " FILE:LINE:COLUMN: PROBLEM; fix: HINT (exit 1).",
             "Checks the JSON, every field, and that the media the project names exist inside its folder."
-                + " Objects kept from a newer Cue Studio are listed as notes after 'ok'."})
+                + " Objects kept from a newer Cue Studio, and emotion cues naming a preset the project does not"
+                + " have, are listed as notes after 'ok'."})
 public final class ValidateCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "PROJECT", description = "Project folder or project.json.")
     Path project;
@@ -40,7 +42,7 @@ public final class ValidateCommand implements Callable<Integer> {
         try {
             LoadedProject lp = ProjectFiles.open(project);
             problems.addAll(ProjectValidator.validate(lp, org.cuestudio.app.StudioServices.gestureLibrary()));
-            notes = ProjectValidator.keptFromNewerReleases(lp);
+            notes = ProjectValidator.notes(lp, shippedPresets());
             upgrades = lp.upgrades();
         } catch (ProjectFormatException e) {
             problems.addAll(e.problems());
@@ -56,5 +58,14 @@ public final class ValidateCommand implements Callable<Integer> {
         }
         problems.forEach(out::println);
         return 1;
+    }
+
+    /** The starter presets of the installation, which emotion cues may name too; none when they cannot be read. */
+    private static List<org.cuestudio.core.model.EmotionPreset> shippedPresets() {
+        try {
+            return EmotionPresetsReader.read(org.cuestudio.core.assets.AssetFiles.find(EmotionPresetsReader.ASSETS_PATH));
+        } catch (ProjectFormatException | java.io.IOException e) {
+            return List.of();
+        }
     }
 }

@@ -30,6 +30,8 @@ class BenchPlannerCommandTest {
     void workloadHasCuesOnEveryLane() {
         BenchPlannerCommand.Workload w = BenchPlannerCommand.workload(10, org.cuestudio.core.time.FrameRate.FPS_25);
         assertThat(w.audio().frameCount()).isEqualTo(15_000);
-        assertThat(w.shot().tracks()).allSatisfy(t -> assertThat(t.cues()).hasSizeGreaterThan(50));
+        // Every lane of direction; the mouth lane holds corrections of the lip-sync track, which the workload has none of.
+        assertThat(w.shot().tracks()).filteredOn(t -> t.lane() != org.cuestudio.core.model.CueLane.MOUTH)
+                .allSatisfy(t -> assertThat(t.cues()).hasSizeGreaterThan(50));
     }
 }

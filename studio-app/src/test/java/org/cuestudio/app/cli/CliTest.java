@@ -54,6 +54,26 @@ class CliTest {
                 .contains("the gesture library");
     }
 
+    /** A cue made from a preset the project lacks still renders (it keeps its mix): a note, not a problem. */
+    @Test
+    void validateNotesACueNamingAPresetTheProjectLacksButShippedPresetsCount() throws Exception {
+        Path p = SampleCopy.into(dir);
+        Path file = p.resolve("project.json");
+        String original = Files.readString(file);
+        String cue = "\"easeOut\": 352800000}";
+        int at = original.indexOf(cue);
+        Files.writeString(file, original.substring(0, at) + "\"easeOut\": 352800000, \"blend\": {\"sadness\": 0.6},"
+                + " \"preset\": \"gone\"}" + original.substring(at + cue.length()));
+        Run r = cue("validate", p.toString());
+        assertThat(r.code()).isZero();
+        assertThat(r.out().lines().toList()).first().isEqualTo("ok");
+        assertThat(r.out()).containsPattern("note: .*project\\.json:\\d+:\\d+: emotion cue '.*' of shot 'hello' was"
+                + " made from preset 'gone', which the project does not have");
+        Files.writeString(file, Files.readString(file).replace("\"preset\": \"gone\"", "\"preset\": \"bittersweet\""));
+        Run shipped = cue("validate", p.toString());
+        assertThat(shipped.out().strip()).isEqualTo("ok");
+    }
+
     @Test
     void gesturesListsTheLibraryAndReportsABrokenOneWithItsPlace() throws Exception {
         Run r = cue("gestures");

@@ -137,6 +137,8 @@ class StudioWindowTest {
         });
         PixelReader px = pixels.getPixelReader();
         for (CueLane lane : CueLane.values()) {
+            // The mouth lane holds corrections of the lip-sync track only; the sample needs none.
+            if (lane == CueLane.MOUTH) continue;
             assertThat(shot.track(lane).cues()).as(lane + " cues").isNotEmpty();
             Cue first = shot.track(lane).cues().get(0);
             Point2D c = UiExecutors.callOnFx(() -> view.timeline().cueCenter(first.id()).orElseThrow());
