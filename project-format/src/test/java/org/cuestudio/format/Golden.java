@@ -46,6 +46,11 @@ final class Golden {
             .resolve("project-format/src/test/resources/golden");
     static final Path SAMPLE = Path.of(System.getProperty("cue.repo.root", ".."))
             .resolve("assets/samples/hello/project.json");
+    /**
+     * The sample project as it was before its two-character shot, in the current format: what the sample files of
+     * the released formats ({@code projects/format-N}) upgrade to, and a small project for hand-edit tests.
+     */
+    static final Path ONE_SHOT = ROOT.resolve("projects/format-3/project.json");
 
     /** The types with one golden file each, in the order of docs/project-format.md. */
     static final List<String> TYPES = List.of("Project", "Character", "EmotionPreset", "Shot", "Partner", "Take",

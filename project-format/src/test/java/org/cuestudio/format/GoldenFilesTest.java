@@ -84,9 +84,9 @@ class GoldenFilesTest {
                         + " \"thinking\" added)",
                 "TimingCue.1 -> TimingCue.2 (2 objects): new type tag only (kind \"tempo\" added)");
         assertThat(r.oldestVersion()).isEqualTo(1);
-        assertThat(r.project()).isEqualTo(Golden.read(Golden.SAMPLE));
+        assertThat(r.project()).isEqualTo(Golden.read(Golden.ONE_SHOT));
         // The first release indented cues fully; this one writes a cue per line, so the first save reformats.
-        assertThat(ProjectJson.write(r.project())).isEqualTo(Files.readAllBytes(Golden.SAMPLE));
+        assertThat(ProjectJson.write(r.project())).isEqualTo(Files.readAllBytes(Golden.ONE_SHOT));
     }
 
     /**
@@ -103,9 +103,9 @@ class GoldenFilesTest {
                 "EmotionCue.1 -> EmotionCue.2 (4 objects): adds \"blend\": {} and \"preset\": \"\" (a single"
                         + " emotion, from no preset)");
         assertThat(r.oldestVersion()).isEqualTo(1);
-        assertThat(r.project()).isEqualTo(Golden.read(Golden.SAMPLE));
+        assertThat(r.project()).isEqualTo(Golden.read(Golden.ONE_SHOT));
         byte[] saved = ProjectJson.write(r.project());
-        assertThat(saved).isEqualTo(Files.readAllBytes(Golden.SAMPLE));
+        assertThat(saved).isEqualTo(Files.readAllBytes(Golden.ONE_SHOT));
         // Shots without mouth cues are written as format 2 wrote them: no "mouth" lane appears.
         String text = new String(saved, java.nio.charset.StandardCharsets.UTF_8);
         assertThat(text).doesNotContain("\"mouth\"").doesNotContain("\"blend\"").doesNotContain("\"preset\"");
@@ -118,7 +118,7 @@ class GoldenFilesTest {
     void theSampleOfFormatZeroUpgradesToTheSample() throws Exception {
         Path old = Golden.ROOT.resolve("projects/format-0/project.json");
         ProjectJson.Result r = ProjectJson.readResult(old, Files.readAllBytes(old));
-        assertThat(r.project()).isEqualTo(withoutMetadata(Golden.read(Golden.SAMPLE)));
+        assertThat(r.project()).isEqualTo(withoutMetadata(Golden.read(Golden.ONE_SHOT)));
         assertThat(r.upgrades()).containsExactly(
                 "Project.0 -> Project.1 (1 object): adds \"metadata\"",
                 "Project.1 -> Project.2 (1 object): adds \"emotionPresets\": []",

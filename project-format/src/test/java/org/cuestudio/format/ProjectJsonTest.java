@@ -18,7 +18,7 @@ class ProjectJsonTest {
     static final Path FILE = Path.of("project.json");
 
     static String sample() throws Exception {
-        return Files.readString(Golden.SAMPLE);
+        return Files.readString(Golden.ONE_SHOT);
     }
 
     static Project read(String json) throws ProjectFormatException {

@@ -96,7 +96,7 @@ class UpgradesTest {
         assertThat(r.upgrades()).hasSize(14);
         ProjectJson.Result now = ProjectJson.readResult(file, Files.readAllBytes(file));
         assertThat(now.upgraded()).isFalse();
-        assertThat(now.project()).isEqualTo(GoldenFilesTest.withoutMetadata(Golden.read(Golden.SAMPLE)));
+        assertThat(now.project()).isEqualTo(GoldenFilesTest.withoutMetadata(Golden.read(Golden.ONE_SHOT)));
     }
 
     @Test

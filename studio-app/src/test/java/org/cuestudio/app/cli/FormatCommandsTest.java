@@ -27,7 +27,7 @@ class FormatCommandsTest {
                 .replace("\"frameRate\": \"25\"", "\"frameRate\": \"25 fps\""));
         CliTest.Run r = CliTest.cue("validate", p.toString());
         assertThat(r.code()).isEqualTo(1);
-        assertThat(r.out().lines()).hasSize(4).allSatisfy(l -> assertThat(l)
+        assertThat(r.out().lines()).hasSize(8).allSatisfy(l -> assertThat(l)
                 .matches(java.util.regex.Pattern.quote(file.toString()) + ":\\d+:\\d+: .+; fix: .+"));
         assertThat(r.out()).contains("\"jyo\" is not a valid emotion; fix: did you mean \"joy\"?")
                 .contains("\"intensity\" is 85, outside 0..1; fix: use a number from 0 to 1")

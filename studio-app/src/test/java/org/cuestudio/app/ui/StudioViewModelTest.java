@@ -73,7 +73,7 @@ class StudioViewModelTest {
                 .isGreaterThan(15 * 25);
         assertThat(vm.titleProperty().get()).isEqualTo("Hello — Cue Studio");
         assertThat(vm.dirtyProperty().get()).isFalse();
-        assertThat(vm.statusProperty().get()).isEqualTo(StatusMessage.info("Opened Hello from hello: 1 shot, 13 cues"));
+        assertThat(vm.statusProperty().get()).isEqualTo(StatusMessage.info("Opened Hello from hello: 2 shots, 19 cues"));
     }
 
     @Test

@@ -126,6 +126,8 @@ final class GesturePlanner {
             double hold = 0.1 + 0.4 * r.nextDouble();
             double intensity = 0.35 + 0.3 * r.nextDouble();
             Side side = r.nextDouble() < 0.6 ? Side.RIGHT : r.nextBoolean() ? Side.LEFT : Side.BOTH;
+            // Beside another character, one-handed gestures use the hand toward them, which stays in the frame.
+            if (pl.cast.size() > 1 && side != Side.BOTH) side = inner(pl);
             if (a.strength() < AUTO_MIN_STRENGTH || draw >= chance) continue;
             double apex = Ticks.toSeconds(a.ticks()) - STROKE_LEAD;
             double start = apex - spec.stroke() - spec.preparation();
@@ -194,6 +196,11 @@ final class GesturePlanner {
                 pl.c(channels[a][3])[f] = w > 0.3 ? hand[a][f] : HandPose.RELAXED.ordinal();
             }
         }
+    }
+
+    /** The character's hand toward the middle of the frame (its left hand when it stands on the left). */
+    static Side inner(Planning pl) {
+        return pl.head(pl.who).x() < 0 ? Side.LEFT : Side.RIGHT;
     }
 
     /** Which arms (viewer's left, viewer's right) a gesture moves; the character's right arm is on the viewer's left. */
