@@ -3,7 +3,7 @@
 as an SVG, for looking at what the planner did. Standard library only.
 
     ./cue curves assets/samples/hello --format json --out /tmp/hello.json
-    tools/planner/plot_channels.py /tmp/hello.json assets/samples/hello/project.json hello out.svg
+    tools/planner/plot_channels.py /tmp/hello.json assets/samples/hello/project.json hello out.svg [CHARACTER]
     rsvg-convert out.svg -o out.png
 """
 import json
@@ -22,12 +22,14 @@ LANE_COLOURS = {"emotion": "#f4c28a", "gesture": "#9ec5f0", "gaze": "#a8dcc3", "
 SHAPES = "ABCDEFGHX"
 
 
-def main(curves_path, project_path, shot_id, out_path):
+def main(curves_path, project_path, shot_id, out_path, character=None):
     d = json.load(open(curves_path))
     fps = d["fps"] if isinstance(d["fps"], (int, float)) else 25
     n = d["frameCount"]
     c = d["curves"]
     shot = next(s for s in json.load(open(project_path))["shots"] if s["id"] == shot_id)
+    if character and character != shot["character"]:
+        shot = next(p for p in shot["partners"] if p["character"] == character)
     W, left, right = 1400, 170, 20
     pw = W - left - right
     lane_h, panel_h, gap = 16, 90, 26
@@ -37,7 +39,7 @@ def main(curves_path, project_path, shot_id, out_path):
     out = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{W}" height="{H}" font-family="sans-serif" font-size="12">',
            f'<rect width="{W}" height="{H}" fill="white"/>',
            f'<text x="{left}" y="22" font-size="15">Planner {d["source"].get("planner", "?")}: shot '
-           f'"{shot_id}", {n} frames at {fps} fps, seed {d["source"].get("seed", "?")}</text>']
+           f'"{shot_id}"{" (" + character + ")" if character else ""}, {n} frames at {fps} fps, seed {d["source"].get("seed", "?")}</text>']
     for i, lane in enumerate(["emotion", "gesture", "gaze", "timing"]):
         y = 40 + i * lane_h
         out.append(f'<text x="{left - 8}" y="{y + 12}" text-anchor="end">{lane}</text>')
@@ -78,4 +80,4 @@ def main(curves_path, project_path, shot_id, out_path):
 
 
 if __name__ == "__main__":
-    main(*sys.argv[1:5])
+    main(*sys.argv[1:6])
