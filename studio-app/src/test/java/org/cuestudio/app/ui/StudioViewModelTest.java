@@ -242,6 +242,27 @@ class StudioViewModelTest {
     }
 
     @Test
+    void aMouthCorrectionOnTheMouthLaneShowsInThePerformanceAndUndoes() {
+        // A frame of speech where the mouth is open, so that closing it is a visible change.
+        int frame = 100;
+        while (vm.performanceProperty().get().frames().get(frame).mouthShape() == org.cuestudio.core.model.MouthShape.A
+                || vm.performanceProperty().get().frames().get(frame).mouthShape() == org.cuestudio.core.model.MouthShape.X) {
+            frame++;
+        }
+        long at = org.cuestudio.core.time.FrameRate.FPS_25.frameToTicks(frame);
+        org.cuestudio.core.model.MouthShape before = vm.performanceProperty().get().frames().get(frame).mouthShape();
+        Cue mouth = vm.addCue(CueLane.MOUTH, at).orElseThrow();
+        assertThat(mouth).isInstanceOfSatisfying(org.cuestudio.core.model.MouthShapeCue.class,
+                m -> assertThat(m.shape()).isEqualTo(org.cuestudio.core.model.MouthShape.A));
+        assertThat(vm.performanceProperty().get().frames().get(frame).mouthShape())
+                .isEqualTo(org.cuestudio.core.model.MouthShape.A);
+        assertThat(vm.performanceProperty().get().frames().get(frame + 1).mouthShape())
+                .isEqualTo(org.cuestudio.core.model.MouthShape.A);
+        vm.undo();
+        assertThat(vm.performanceProperty().get().frames().get(frame).mouthShape()).isEqualTo(before);
+    }
+
+    @Test
     void anEmotionCueSavedAsAPresetIsOfferedAndOneUndoStep() {
         EmotionCue mixed = new EmotionCue("e", new TimeRange(0, Ticks.PER_SECOND), Emotion.JOY, 0.7, 0, 0,
                 java.util.Map.of(Emotion.SADNESS, 0.5), "");
