@@ -37,6 +37,10 @@ public final class InspectorView extends VBox {
     private final Region swatch = new Region();
     private final GridPane grid = new GridPane();
     private final Label notes = new Label();
+    /** A direction note for the shot, turned into cues on demand (shown when no cue is selected). */
+    private final javafx.scene.control.TextArea direction = new javafx.scene.control.TextArea();
+    private final javafx.scene.control.Button direct = new javafx.scene.control.Button("Turn into cues");
+    private final VBox directionBox;
     private final Label liveHeading = new Label();
     private final GridPane live = new GridPane();
     private final Label mouth = liveValue();
@@ -84,9 +88,24 @@ public final class InspectorView extends VBox {
             k.getStyleClass().add("inspector-key");
             live.addRow(r++, k, (Label) kv[1]);
         }
+        direction.setPromptText("Direction note: \"nervous, avoids eye contact, then relaxes and smiles at the end\"");
+        direction.setWrapText(true);
+        direction.setPrefRowCount(3);
+        direction.setId("direction-note");
+        // Only a click puts the caret here: Space, J/K/L and the arrows keep driving playback otherwise.
+        direction.setFocusTraversable(false);
+        direct.setFocusTraversable(false);
+        direct.setId("direct");
+        direct.setOnAction(a -> {
+            if (vm.applyDirectionNote(direction.getText()) != null) direction.clear();
+        });
+        direct.disableProperty().bind(direction.textProperty().isEmpty());
+        Label directionLabel = new Label("DIRECTION NOTE");
+        directionLabel.getStyleClass().add("inspector-heading");
+        directionBox = new VBox(6, directionLabel, direction, direct);
         Region rule = new Region();
         rule.getStyleClass().add("inspector-rule");
-        VBox body = new VBox(14, titleRow, grid, notes, rule, liveHeading, live);
+        VBox body = new VBox(14, titleRow, grid, directionBox, notes, rule, liveHeading, live);
         body.setPadding(new Insets(4, 16, 16, 16));
         ScrollPane scroller = new ScrollPane(body);
         scroller.setFitToWidth(true);
@@ -152,6 +171,8 @@ public final class InspectorView extends VBox {
     }
 
     private void showCue(Cue cue, FrameRate rate) {
+        directionBox.setVisible(false);
+        directionBox.setManaged(false);
         CueLane lane = CueLane.of(cue);
         heading.setText(lane.label().toUpperCase(Locale.ROOT) + " CUE");
         title.setText(cue.label());
@@ -194,6 +215,8 @@ public final class InspectorView extends VBox {
     private void showShot(@Nullable Shot shot) {
         heading.setText("SHOT");
         swatch.setVisible(false);
+        directionBox.setVisible(shot != null);
+        directionBox.setManaged(shot != null);
         if (shot == null) {
             title.setText("No shot");
             notes.setText("");

@@ -409,6 +409,32 @@ public final class StudioViewModel {
     }
 
     /**
+     * Turns a direction note into cues of the current shot (docs/direction-notes.md) as one undo step; returns what
+     * the note gave, with the words and times it left out, or null when there is no shot or the note gave no cue
+     * (the status line then says why).
+     */
+    public org.cuestudio.core.direction.DirectionNotes.@Nullable Result applyDirectionNote(String text) {
+        Shot s = shotProperty().get();
+        if (history == null || s == null || text.isBlank()) return null;
+        String prefix = "note";
+        for (int k = 2; prefixTaken(s, prefix); k++) prefix = "note" + k;
+        var r = org.cuestudio.core.direction.DirectionNotes.parse(text, durationTicks(), prefix);
+        if (r.cues().isEmpty()) {
+            status.set(StatusMessage.warning("the note gave no cues" + (r.warnings().isEmpty() ? ""
+                    : ": " + String.join("; ", r.warnings()))));
+            return null;
+        }
+        if (!apply(new org.cuestudio.core.edit.AddCues(s.id(), r.cues(), "Direction note"))) return null;
+        status.set(StatusMessage.info("the note gave " + r.cues().size() + " cue" + (r.cues().size() == 1 ? "" : "s")
+                + (r.warnings().isEmpty() ? "" : "; left out: " + String.join("; ", r.warnings()))));
+        return r;
+    }
+
+    private static boolean prefixTaken(Shot s, String prefix) {
+        return s.allCues().stream().anyMatch(c -> c.id().startsWith(prefix + "-"));
+    }
+
+    /**
      * Saves an emotion cue's feeling as a project preset named {@code label} (its id made from the name), so it is
      * offered in the emotion menu; one undo step. False (with a status message) when the name makes no id.
      */

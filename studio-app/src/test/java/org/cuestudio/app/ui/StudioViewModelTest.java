@@ -263,6 +263,23 @@ class StudioViewModelTest {
     }
 
     @Test
+    void aDirectionNoteBecomesCuesOfTheShotInOneUndoStep() {
+        int before = cueCount();
+        var r = vm.applyDirectionNote("nervous, then shrugs and smiles at the end");
+        assertThat(r).isNotNull();
+        assertThat(cueCount()).isEqualTo(before + r.cues().size()).isGreaterThanOrEqualTo(before + 3);
+        assertThat(shot().cue("note-1")).isPresent();
+        assertThat(vm.statusProperty().get().text()).startsWith("the note gave " + r.cues().size() + " cues");
+        // A second note does not reuse the ids.
+        assertThat(vm.applyDirectionNote("nods at the start").cues()).extracting(Cue::id).containsExactly("note2-1");
+        vm.undo();
+        vm.undo();
+        assertThat(cueCount()).isEqualTo(before);
+        assertThat(vm.applyDirectionNote("blorp")).isNull();
+        assertThat(vm.statusProperty().get().text()).contains("the note gave no cues").contains("blorp");
+    }
+
+    @Test
     void anEmotionCueSavedAsAPresetIsOfferedAndOneUndoStep() {
         EmotionCue mixed = new EmotionCue("e", new TimeRange(0, Ticks.PER_SECOND), Emotion.JOY, 0.7, 0, 0,
                 java.util.Map.of(Emotion.SADNESS, 0.5), "");

@@ -349,6 +349,23 @@ class StudioWindowTest {
     }
 
     @Test
+    void aDirectionNoteTypedInTheInspectorBecomesCues(FxRobot robot) throws Exception {
+        awaitOpen();
+        int before = UiExecutors.callOnFx(() -> vm.shotProperty().get().allCues().size());
+        robot.clickOn("#direction-note").write("shrugs at the start");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#direction-note").queryAs(javafx.scene.control.TextArea.class).getText())
+                .isEqualTo("shrugs at the start");
+        robot.clickOn("#direct");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(UiExecutors.callOnFx(() -> vm.statusProperty().get().text())).startsWith("the note gave 1 cue");
+        assertThat(UiExecutors.callOnFx(() -> vm.shotProperty().get().cue("note-1"))).get()
+                .extracting(c -> c.label()).isEqualTo("Shrug");
+        assertThat(UiExecutors.callOnFx(() -> vm.shotProperty().get().allCues().size())).isEqualTo(before + 1);
+        assertThat(robot.lookup("#direction-note").queryAs(javafx.scene.control.TextArea.class).getText()).isEmpty();
+    }
+
+    @Test
     void rightClickOnAnEmptyLaneOffersEveryCueOfThatLane(FxRobot robot) throws Exception {
         awaitOpen();
         double x = UiExecutors.callOnFx(() -> view.timeline().xOf(4 * Ticks.PER_SECOND)) + 2;
