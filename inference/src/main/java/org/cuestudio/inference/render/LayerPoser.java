@@ -314,13 +314,33 @@ final class LayerPoser {
             CanvasPoint anchor = mouth.hasPivot() ? mouth.pivot() : new CanvasPoint(b.centerX(), b.y0() + 0.25 * b.height());
             m.concatenate(about(anchor, AffineTransform.getScaleInstance(1, 1 + JAW_STRETCH * fr.get(ArkitBlendshape.jawOpen))));
         }
+        // A frown bends the resting or closed mouth down: its line is flattened, then turned over, about its middle
+        // (sheets draw those mouths as a line or a slight smile; a frown has no mouth of its own among the 14).
+        double turn = frownTurn(fr.f);
+        AffineTransform shape = m;
+        CanvasRect sb = shown == null ? null : shown.bounds();
+        if (turn < 1 && sb != null && (wanted.equals("neutral") || wanted.equals("m"))) {
+            shape = new AffineTransform(m);
+            shape.concatenate(about(new CanvasPoint(sb.centerX(), sb.centerY()), AffineTransform.getScaleInstance(1, turn)));
+        }
         for (RigNode n : mouth.children()) {
             if (n instanceof Part p && p.kind() == PartKind.MOUTH_SHAPE) {
-                if (p == shown) walk(p.children(), m, opacity, view, fr, out);
+                if (p == shown) walk(p.children(), shape, opacity, view, fr, out);
             } else {
                 walk(List.of(n), t, opacity, view, fr, out);
             }
         }
+    }
+
+    /**
+     * How the resting mouth's curve is scaled vertically for a frown: 1 (as drawn) until the frown (mouthFrown less
+     * mouthSmile) passes 0.1, then down through 0 (a flat line) to -1 (the curve turned over) at 0.6.
+     */
+    static double frownTurn(PerformanceFrame f) {
+        double frown = (f.get(ArkitBlendshape.mouthFrownLeft) + f.get(ArkitBlendshape.mouthFrownRight)) / 2
+                - (f.get(ArkitBlendshape.mouthSmileLeft) + f.get(ArkitBlendshape.mouthSmileRight)) / 2;
+        double u = Math.max(0, Math.min(1, (frown - 0.1) / 0.5));
+        return 1 - 2 * u;
     }
 
     /** The sheet mouth shape for a frame (docs/character-sheets.md, "Mouth shapes from the performance"). */

@@ -54,6 +54,8 @@ public final class StillsTool {
         p.put("roll-8", new FrameBuilder().set(Channel.HEAD_ROLL, 8).build());
         p.put("angry", new FrameBuilder().set(ArkitBlendshape.browDownLeft, 1).set(ArkitBlendshape.browDownRight, 1)
                 .mouth(MouthShape.B).set(Channel.HEAD_PITCH, -8).build());
+        p.put("sad", new FrameBuilder().set(ArkitBlendshape.browInnerUp, 0.8).set(ArkitBlendshape.mouthFrownLeft, 0.65)
+                .set(ArkitBlendshape.mouthFrownRight, 0.65).set(Channel.HEAD_PITCH, -6).build());
         p.put("wave-left", new FrameBuilder().set(Channel.LEFT_SHOULDER, 100).set(Channel.LEFT_ELBOW, 40)
                 .set(Channel.LEFT_WRIST, 10).leftHand(HandPose.WAVE).mouth(MouthShape.C).build());
         p.put("point-right", new FrameBuilder().set(Channel.RIGHT_SHOULDER, 60).set(Channel.RIGHT_ELBOW, 20)
