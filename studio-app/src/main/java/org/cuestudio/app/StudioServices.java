@@ -52,6 +52,12 @@ import org.jspecify.annotations.Nullable;
  * audio, loaded characters) for reuse. Thread-safe; the CLI and the studio window share it.
  */
 public final class StudioServices implements AutoCloseable {
+    /**
+     * The shot metadata key that names a background picture (PNG or JPEG, relative to the project folder) drawn
+     * behind the characters, scaled to cover the frame, in every format (a format with alpha then has none left).
+     */
+    public static final String BACKGROUND_KEY = "background";
+
     /** The shot metadata key that names its framing ({@link #framing}). */
     public static final String FRAMING_KEY = "framing";
     /** Sample rate the analysis runs at. */
@@ -175,6 +181,14 @@ public final class StudioServices implements AutoCloseable {
             throw new IllegalArgumentException("shot '" + shot.id() + "' metadata " + FRAMING_KEY + ": "
                     + e.getMessage(), e);
         }
+    }
+
+    /** The settings with the shot's background picture ({@value #BACKGROUND_KEY} metadata), if it names one. */
+    public static RenderSettings withBackground(LoadedProject lp, Shot shot, RenderSettings settings) {
+        String rel = shot.metadata().get(BACKGROUND_KEY);
+        if (rel == null || rel.isBlank()) return settings;
+        return settings.withBackgroundImage(org.cuestudio.core.render.BackgroundImage.of(
+                pathIn(lp, rel, "shot '" + shot.id() + "' metadata " + BACKGROUND_KEY)));
     }
 
     /** What the frames of a shot show: its cast staged as the planner stages it, in the shot's framing. */
@@ -309,7 +323,7 @@ public final class StudioServices implements AutoCloseable {
         Scene scene = scene(shot, media);
         int frameCount = perfs.get(0).frameCount();
         FrameRange range = frames == null ? FrameRange.all(frameCount) : frames.within(frameCount, shotId);
-        RenderSettings settings = RenderSettings.forExport(shot, quality, format);
+        RenderSettings settings = withBackground(lp, shot, RenderSettings.forExport(shot, quality, format));
         Path out = output.toAbsolutePath();
         if (out.getParent() != null) Files.createDirectories(out.getParent());
         VideoEncoder encoder = codecs().videoEncoder();
