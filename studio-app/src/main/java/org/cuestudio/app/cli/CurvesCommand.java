@@ -84,13 +84,10 @@ public final class CurvesCommand implements Callable<Integer> {
             err.println("error: --out must name a file, but " + out + " is a folder");
             return 1;
         }
-        LoadedProject lp = UsableProject.open(project, err);
-        if (lp == null) return 1;
-        if (lp.project().shots().isEmpty()) {
-            err.println("error: the project has no shots");
-            return 1;
-        }
-        Shot s = shot == null ? lp.project().shots().get(0) : lp.project().requireShot(shot);
+        UsableProject.WithShot opened = UsableProject.openShot(project, shot, err);
+        if (opened == null) return 1;
+        LoadedProject lp = opened.lp();
+        Shot s = opened.shot();
         Performance perf;
         try (StudioServices services = new StudioServices()) {
             StudioServices.ShotMedia media = services.media(lp, s);

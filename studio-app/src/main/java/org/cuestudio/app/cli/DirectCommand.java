@@ -54,14 +54,11 @@ public final class DirectCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        LoadedProject lp = UsableProject.open(project, err);
-        if (lp == null) return 1;
+        UsableProject.WithShot opened = UsableProject.openShot(project, shot, err);
+        if (opened == null) return 1;
+        LoadedProject lp = opened.lp();
         Project p = lp.project();
-        if (p.shots().isEmpty()) {
-            err.println("error: the project has no shots");
-            return 1;
-        }
-        Shot s = shot == null ? p.shots().get(0) : p.requireShot(shot);
+        Shot s = opened.shot();
         long length;
         try (org.cuestudio.app.StudioServices services = new org.cuestudio.app.StudioServices()) {
             length = services.shotAudio(lp, s).durationTicks();

@@ -120,13 +120,10 @@ public final class RenderCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--variations records each variation as a take with "
                     + "its own file; it cannot be combined with --frames, --out or --no-take");
         }
-        LoadedProject lp = UsableProject.open(project, err);
-        if (lp == null) return 1;
-        if (lp.project().shots().isEmpty()) {
-            err.println("error: the project has no shots");
-            return 1;
-        }
-        Shot s = shot == null ? lp.project().shots().get(0) : lp.project().requireShot(shot);
+        UsableProject.WithShot opened = UsableProject.openShot(project, shot, err);
+        if (opened == null) return 1;
+        LoadedProject lp = opened.lp();
+        Shot s = opened.shot();
         try (StudioServices services = new StudioServices()) {
             if (take != null) return rerender(services, lp, s, s.requireTake(take), stdout, err);
             for (int v = 0; v < variations; v++) {

@@ -96,13 +96,10 @@ public final class TakesCommand implements Callable<Integer> {
         if (rate != null && (rate < 0 || rate > 5)) {
             throw new ParameterException(spec.commandLine(), "--rate is 0 to 5 stars, got " + rate);
         }
-        LoadedProject lp = UsableProject.open(project, err);
-        if (lp == null) return 1;
-        if (lp.project().shots().isEmpty()) {
-            err.println("error: the project has no shots");
-            return 1;
-        }
-        Shot s = shot == null ? lp.project().shots().get(0) : lp.project().requireShot(shot);
+        UsableProject.WithShot opened = UsableProject.openShot(project, shot, err);
+        if (opened == null) return 1;
+        LoadedProject lp = opened.lp();
+        Shot s = opened.shot();
         if (take == null) {
             list(lp, s, out);
             return 0;

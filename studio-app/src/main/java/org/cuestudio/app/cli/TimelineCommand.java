@@ -76,13 +76,10 @@ public final class TimelineCommand implements Callable<Integer> {
                     + "--media pairs with one --take");
             return 1;
         }
-        LoadedProject lp = UsableProject.open(project, err);
-        if (lp == null) return 1;
-        if (lp.project().shots().isEmpty()) {
-            err.println("error: the project has no shots");
-            return 1;
-        }
-        Shot s = shot == null ? lp.project().shots().get(0) : lp.project().requireShot(shot);
+        UsableProject.WithShot opened = UsableProject.openShot(project, shot, err);
+        if (opened == null) return 1;
+        LoadedProject lp = opened.lp();
+        Shot s = opened.shot();
         List<EditorialTimeline.Media> clips = new ArrayList<>();
         for (int i = 0; i < Math.max(media.size(), takes.size()); i++) {
             @Nullable Take take = takes.isEmpty() ? null : take(s, takes.get(i));
