@@ -123,7 +123,7 @@ public final class RenderScheduler implements AutoCloseable {
         } catch (PreemptedException e) {
             outcome = preempted(t);
         } catch (Throwable e) {
-            if (t.cancelRequested && isCancellation(e)) {
+            if (isCancellation(e)) {
                 outcome = finish(t, RenderTicket.State.CANCELLED, null);
             } else {
                 outcome = finish(t, RenderTicket.State.FAILED, e);
