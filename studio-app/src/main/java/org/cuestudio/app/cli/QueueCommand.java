@@ -3,6 +3,7 @@ package org.cuestudio.app.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.Writer;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -240,18 +241,30 @@ public final class QueueCommand implements Callable<Integer> {
         RenderCommand render = new RenderCommand();
         CommandLine cl = new CommandLine(render);
         StringWriter errors = new StringWriter();
+        // The render's messages (and progress bar) show as they come, and are kept to name a failure.
+        Writer both = new Writer() {
+            @Override
+            public void write(char[] chars, int off, int len) {
+                errors.write(chars, off, len);
+                err.write(chars, off, len);
+            }
+
+            @Override
+            public void flush() {
+                err.flush();
+            }
+
+            @Override
+            public void close() {
+                flush();
+            }
+        };
         cl.setOut(stdout);
-        cl.setErr(new PrintWriter(errors, true));
+        cl.setErr(new PrintWriter(both, true));
         cl.parseArgs(renderArgs(q).toArray(String[]::new));
         render.jobProgress = ctx.progress();
         render.cancel = ctx.cancellation();
-        int code;
-        try {
-            code = render.call();
-        } finally {
-            err.print(errors);
-            err.flush();
-        }
+        int code = render.call();
         if (code != 0) {
             String reason = "cue render failed";
             for (String line : errors.toString().split("\\R")) {
