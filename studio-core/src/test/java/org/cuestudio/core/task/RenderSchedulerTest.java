@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 class RenderSchedulerTest {
     /** A clock the test advances: each rendered frame takes 1 s of it unless a job says otherwise. */
@@ -165,6 +166,7 @@ class RenderSchedulerTest {
     }
 
     @Test
+    @Timeout(30)
     void theWorkerThreadRunsJobsAsTheyComeAndCloseKeepsWaitingJobs() throws Exception {
         RenderScheduler threaded = new RenderScheduler();
         CountDownLatch done = new CountDownLatch(1);
