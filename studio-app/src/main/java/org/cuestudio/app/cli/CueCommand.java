@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
         description = "Cue Studio: direct character performances. With no sub-command, opens the studio window "
                 + "on PROJECT (default: the bundled sample project).",
         subcommands = {RenderCommand.class, ValidateCommand.class, UpgradeCommand.class, LipSyncCommand.class,
-                CurvesCommand.class, TimelineCommand.class, TakesCommand.class, CacheCommand.class, BenchCommand.class, DoctorCommand.class,
+                CurvesCommand.class, TimelineCommand.class, TakesCommand.class, QueueCommand.class, CacheCommand.class, BenchCommand.class, DoctorCommand.class,
                 SheetCommand.class, GesturesCommand.class, DirectCommand.class, CommandLine.HelpCommand.class})
 public final class CueCommand implements Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", paramLabel = "PROJECT",

@@ -25,6 +25,7 @@ import org.cuestudio.core.model.Take;
 import org.cuestudio.core.render.FrameRange;
 import org.cuestudio.core.render.RenderSettings;
 import org.cuestudio.core.task.CancellationToken;
+import org.cuestudio.core.task.ProgressListener;
 import org.cuestudio.format.LoadedProject;
 import org.cuestudio.format.ProjectFiles;
 import org.jspecify.annotations.Nullable;
@@ -92,6 +93,11 @@ public final class RenderCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** Also told of the progress, once per segment, when the render runs as a queued job (cue queue --run). */
+    ProgressListener jobProgress = ProgressListener.NONE;
+    /** Cancels the render within a segment, when it runs as a queued job. */
+    CancellationToken cancel = CancellationToken.NONE;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
@@ -140,7 +146,7 @@ public final class RenderCommand implements Callable<Integer> {
                 long takeSeed = seed + v;
                 ProgressBar bar = new ProgressBar(err);
                 StudioServices.RenderReport r = services.renderToFile(lp, s.id(), q, takeSeed, videoFormat, range,
-                        target, bar, CancellationToken.NONE);
+                        target, both(bar, jobProgress), cancel);
                 bar.done();
                 stdout.printf(Locale.ROOT, "%s%s: %d frames (%d rendered, %d reused from cache) in %.1f s -> %s%n",
                         s.id(), range == null ? "" : " frames " + range, r.frames(), r.framesRendered(),
@@ -193,8 +199,8 @@ public final class RenderCommand implements Callable<Integer> {
         ProgressBar bar = new ProgressBar(err);
         StudioServices.RenderReport r;
         try {
-            r = services.renderToFile(renderFrom, s.id(), t.quality(), t.seed(), f, null, tmp, bar,
-                    CancellationToken.NONE);
+            r = services.renderToFile(renderFrom, s.id(), t.quality(), t.seed(), f, null, tmp,
+                    both(bar, jobProgress), cancel);
         } catch (Exception e) {
             deleteRecursively(tmp);
             throw e;
@@ -221,6 +227,13 @@ public final class RenderCommand implements Callable<Integer> {
                 changed ? ", the shot had changed since" : ", the shot had not changed",
                 100.0 * r.framesRendered() / Math.max(1, r.frames()), 100.0 * r.framesReused() / Math.max(1, r.frames()));
         return 0;
+    }
+
+    private static ProgressListener both(ProgressListener a, ProgressListener b) {
+        return b == ProgressListener.NONE ? a : (done, total, message) -> {
+            a.progress(done, total, message);
+            b.progress(done, total, message);
+        };
     }
 
     private boolean given(String option) {

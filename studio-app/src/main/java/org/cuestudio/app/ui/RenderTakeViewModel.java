@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -17,15 +19,19 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import org.cuestudio.app.StudioServices.RenderReport;
 import org.cuestudio.core.model.Quality;
-import org.cuestudio.core.task.CancellationToken;
-import org.cuestudio.core.task.CancelledException;
+import org.cuestudio.core.task.JobProgress;
+import org.cuestudio.core.task.RenderEvent;
+import org.cuestudio.core.task.RenderJob;
+import org.cuestudio.core.task.RenderPriority;
+import org.cuestudio.core.task.RenderScheduler;
+import org.cuestudio.core.task.RenderTicket;
 import org.cuestudio.format.LoadedProject;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Renders takes of a shot in the background for the studio window: numbered files under the project's
- * {@code takes/} folder, progress coalesced to whole percents, cancel, and a status line with the outcome. One
- * take at a time. JavaFX thread only.
+ * {@code takes/} folder, progress coalesced to whole percents with the time left, cancel, and a status line with
+ * the outcome. One take at a time, run through a {@link RenderScheduler}. JavaFX thread only.
  */
 public final class RenderTakeViewModel {
     /** What to render: a snapshot of the project (with unsaved edits) taken on the JavaFX thread. */
@@ -42,7 +48,12 @@ public final class RenderTakeViewModel {
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
-    private @Nullable CancellationToken cancel;
+    /**
+     * Takes go through the render scheduler, drained on a background thread: the same priorities, progress, ETA
+     * and cancellation as the queue of the command line (one take at a time here).
+     */
+    private final RenderScheduler scheduler = new RenderScheduler();
+    private @Nullable RenderTicket ticket;
     private @Nullable RenderReport lastReport;
 
     RenderTakeViewModel(StudioPorts ports, UiExecutors exec, Consumer<StatusMessage> status) {
@@ -54,44 +65,64 @@ public final class RenderTakeViewModel {
     /** Starts rendering a take; ignored while one is running. */
     public void start(Job job) {
         if (running.get()) return;
-        CancellationToken token = new CancellationToken();
-        cancel = token;
         running.set(true);
         progress.set(INDETERMINATE);
         message.set("Preparing " + job.quality().id() + " take…");
         AtomicInteger lastPercent = new AtomicInteger(-1);
-        exec.background().execute(() -> {
-            RenderReport report = null;
-            Throwable failure = null;
-            Path out = null;
-            try {
-                out = nextTakeFile(job.project().folder().resolve("takes"), job.shotId());
-                Path target = out;
-                exec.fx().execute(() -> message.set("Rendering " + target.getFileName() + "…"));
-                report = ports.renderTake(job.project(), job.shotId(), job.quality(), job.seed(), out,
-                        (done, total, text) -> {
-                            int pct = total <= 0 ? 0 : (int) Math.min(100, done * 100 / total);
-                            // Only whole-percent changes cross to the JavaFX thread: at most 101 updates a take.
-                            if (lastPercent.getAndSet(pct) != pct) {
-                                exec.fx().execute(() -> {
-                                    progress.set(pct / 100.0);
-                                    message.set("Rendering " + target.getFileName() + ": " + pct + " %");
-                                });
-                            }
-                        }, token);
-            } catch (Throwable e) {
-                failure = e;
+        AtomicReference<@Nullable Path> out = new AtomicReference<>();
+        AtomicReference<@Nullable RenderReport> report = new AtomicReference<>();
+        RenderTicket t = scheduler.submit(new RenderJob(job.shotId() + ": " + job.quality().id() + " take",
+                RenderPriority.TAKE, ctx -> {
+                    Path target = nextTakeFile(job.project().folder().resolve("takes"), job.shotId());
+                    out.set(target);
+                    exec.fx().execute(() -> message.set("Rendering " + target.getFileName() + "…"));
+                    report.set(ports.renderTake(job.project(), job.shotId(), job.quality(), job.seed(), target,
+                            ctx.progress(), ctx.cancellation()));
+                }));
+        ticket = t;
+        scheduler.addListener(new Consumer<RenderEvent>() {
+            @Override
+            public void accept(RenderEvent e) {
+                if (e.ticket() != t) return;
+                switch (e) {
+                    case RenderEvent.Progress p -> {
+                        JobProgress jp = p.progress();
+                        int pct = (int) Math.round(Math.floor(jp.fraction() * 100));
+                        // Only whole-percent changes cross to the JavaFX thread: at most 101 updates a take.
+                        if (lastPercent.getAndSet(pct) != pct) {
+                            Path target = out.get();
+                            String eta = jp.eta() == null ? "" : ", " + etaText(jp.eta()) + " left";
+                            exec.fx().execute(() -> {
+                                progress.set(pct / 100.0);
+                                message.set("Rendering " + (target == null ? "take" : target.getFileName()) + ": "
+                                        + pct + " %" + eta);
+                            });
+                        }
+                    }
+                    case RenderEvent.Finished f -> done(this, () -> finish(job, report.get(), null, false));
+                    case RenderEvent.Cancelled c -> done(this, () -> finish(job, null, null, true));
+                    case RenderEvent.Failed f -> done(this, () -> finish(job, null, f.cause(), false));
+                    default -> { }
+                }
             }
-            RenderReport r = report;
-            Throwable f = failure;
-            Path o = out;
-            exec.fx().execute(() -> finish(job, o, r, f));
         });
+        exec.background().execute(scheduler::drain);
     }
 
-    private void finish(Job job, @Nullable Path out, @Nullable RenderReport report, @Nullable Throwable failure) {
+    private void done(Consumer<RenderEvent> listener, Runnable onFx) {
+        scheduler.removeListener(listener);
+        exec.fx().execute(onFx);
+    }
+
+    /** "about 2 min 5 s", "about 40 s". */
+    static String etaText(Duration eta) {
+        long s = Math.max(0, eta.toSeconds());
+        return "about " + (s >= 60 ? s / 60 + " min " + s % 60 + " s" : s + " s");
+    }
+
+    private void finish(Job job, @Nullable RenderReport report, @Nullable Throwable failure, boolean cancelled) {
         running.set(false);
-        cancel = null;
+        ticket = null;
         progress.set(0);
         message.set("");
         if (report != null) {
@@ -100,7 +131,7 @@ public final class RenderTakeViewModel {
             status.accept(StatusMessage.success(String.format(Locale.ROOT,
                     "Take saved to %s: %d frames (%d rendered, %d reused from cache) in %.1f s", shown,
                     report.frames(), report.framesRendered(), report.framesReused(), report.seconds())));
-        } else if (failure != null && ErrorText.unwrap(failure) instanceof CancelledException) {
+        } else if (cancelled) {
             status.accept(StatusMessage.info("Render cancelled; no take was written"));
         } else if (failure != null) {
             status.accept(StatusMessage.error("Render failed: " + ErrorText.describe(failure)));
@@ -113,10 +144,11 @@ public final class RenderTakeViewModel {
         return f.startsWith(base) ? base.relativize(f) : f;
     }
 
-    /** Asks the running take to stop at its next segment. */
+    /** Asks the running take to stop within its current segment. */
     public void cancel() {
-        if (cancel != null) {
-            cancel.cancel();
+        RenderTicket t = ticket;
+        if (t != null) {
+            t.cancel();
             message.set("Cancelling…");
         }
     }
