@@ -102,8 +102,7 @@ def write_png(path: str, rgba: torch.Tensor) -> None:
         f.write(png)
 
 
-def main() -> None:
-    root = sys.argv[1] if len(sys.argv) > 1 else "neural"
+def main(root: str) -> None:
     fixture_dir = os.path.join(root, "fixture")
     wrong_dir = os.path.join(root, "wrong-shape")
     os.makedirs(fixture_dir, exist_ok=True)
@@ -134,4 +133,17 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    # TorchScript keeps the source file's name in its debug info. Run this file again as a module compiled under its
+    # bare name from its own folder, so the .pt files do not depend on where the repository is checked out and
+    # regenerate byte for byte.
+    import types
+    out_root = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else "neural")
+    here = os.path.dirname(os.path.abspath(__file__))
+    name = os.path.basename(__file__)
+    os.chdir(here)
+    module = types.ModuleType("make_neural_fixture")
+    module.__file__ = name
+    sys.modules["make_neural_fixture"] = module
+    with open(name) as f:
+        exec(compile(f.read(), name, "exec"), module.__dict__)
+    module.main(out_root)
