@@ -238,7 +238,7 @@ public final class NeuralRenderBackend implements RenderBackend {
                     manifest.referenceHeight(), 0, arrays);
         } catch (BackgroundImageException e) {
             throw new CharacterSheetException("model folder " + manifest.folder() + ": reference picture "
-                    + e.getMessage(), e);
+                    + String.valueOf(e.getMessage()).replaceFirst("^background image ", ""), e);
         } catch (RuntimeException e) {
             throw new CharacterSheetException("model folder " + manifest.folder() + ": reference picture "
                     + manifest.folder().relativize(manifest.reference()) + " cannot be read (" + e.getMessage() + ")", e);

@@ -244,11 +244,17 @@ class NeuralRenderBackendTest {
     }
 
     @Test
-    void aFileThatIsNotTorchScriptIsNamed(@TempDir Path dir) throws IOException {
+    void aFileThatIsNotTorchScriptOrAPictureIsNamed(@TempDir Path dir) throws IOException {
         Path copy = NeuralFixtures.copyOfFixture(dir);
         Files.writeString(copy.resolve("model.pt"), "not a model");
         assertThatThrownBy(() -> backend.loadCharacter(copy)).isInstanceOf(CharacterSheetException.class)
                 .hasMessageContaining(copy.toString()).hasMessageContaining("model.pt is not a TorchScript module");
+        Files.copy(NeuralFixtures.fixture().resolve("model.pt"), copy.resolve("model.pt"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.writeString(copy.resolve("reference.png"), "not a picture");
+        assertThatThrownBy(() -> backend.loadCharacter(copy)).isInstanceOf(CharacterSheetException.class)
+                .hasMessageContaining("model folder " + copy + ": reference picture " + copy.resolve("reference.png"))
+                .hasMessageContaining("not a PNG or JPEG");
         Files.delete(copy.resolve("reference.png"));
         assertThatThrownBy(() -> backend.loadCharacter(copy)).isInstanceOf(CharacterSheetException.class)
                 .hasMessageContaining("reference.png, which is not a file");
