@@ -11,6 +11,7 @@ import org.cuestudio.core.export.MediaCodecProvider;
 import org.cuestudio.core.render.RenderBackend;
 import org.cuestudio.core.render.RenderBackendProvider;
 import org.cuestudio.format.cache.CacheBudget;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -21,7 +22,7 @@ import picocli.CommandLine.Spec;
  * exit status 1 when the studio cannot render or export here.
  */
 @Command(name = "doctor", mixinStandardHelpOptions = true,
-        description = "Reports Java, the OS, cores and heap, the render backend (engine, device, threads, GPUs and "
+        description = "Reports Java, the OS, cores and heap, the render backends found and the one in use (engine, device, threads, GPUs and "
                 + "how to enable one), the media codecs and the cache budget, then 'ok' or the problems found.")
 public final class DoctorCommand implements Callable<Integer> {
     /** Below this maximum heap, 1080p finals may run out of memory. */
@@ -50,6 +51,11 @@ public final class DoctorCommand implements Callable<Integer> {
         }
 
         section(out, "renderer");
+        try {
+            row(out, "backends", backends(System.getProperty(RenderBackendProvider.PROPERTY)));
+        } catch (RuntimeException | LinkageError e) {
+            problems.add("render backends: " + Errors.describe(e));
+        }
         Map<String, String> render = new LinkedHashMap<>();
         try (RenderBackend backend = RenderBackendProvider.createBest()) {
             render.putAll(backend.diagnostics());
@@ -84,6 +90,27 @@ public final class DoctorCommand implements Callable<Integer> {
         }
         out.flush();
         return problems.isEmpty() ? 0 : 1;
+    }
+
+    /**
+     * The render backends on the class path, highest rank first, the one in use marked, and how to select another:
+     * e.g. {@code djl-layers (rank 100, in use), neural-torchscript (rank 10, -Dcue.render.backend=neural-torchscript)}.
+     */
+    static String backends(@Nullable String chosen) {
+        List<RenderBackendProvider> all = RenderBackendProvider.available();
+        if (all.isEmpty()) return "none found";
+        String used;
+        try {
+            used = RenderBackendProvider.select(chosen).id();
+        } catch (IllegalStateException e) {
+            used = null;
+        }
+        List<String> parts = new ArrayList<>();
+        for (RenderBackendProvider p : all) {
+            parts.add(p.id() + " (rank " + p.rank() + ", " + (p.id().equals(used) ? "in use"
+                    : "-D" + RenderBackendProvider.PROPERTY + "=" + p.id()) + ")");
+        }
+        return String.join(", ", parts);
     }
 
     private static void section(PrintWriter out, String name) {

@@ -6,9 +6,11 @@ import java.util.concurrent.Callable;
 import org.cuestudio.core.render.RenderBackend;
 import org.cuestudio.core.render.RenderBackendProvider;
 import org.cuestudio.core.render.SheetReport;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -28,13 +30,19 @@ public final class SheetCommand {
         @Parameters(index = "0", paramLabel = "DIR", description = "The character sheet folder (with character.json).")
         Path folder;
 
+        @Option(names = "--backend", paramLabel = "ID", description = "The render backend to check the folder with, "
+                + "e.g. neural-torchscript for a neural model folder (docs/model-contract.md); default: -D"
+                + RenderBackendProvider.PROPERTY + ", else the best one (see cue doctor).")
+        @Nullable String backendId;
+
         @Spec
         CommandSpec spec;
 
         @Override
         public Integer call() {
             SheetReport r;
-            try (RenderBackend backend = RenderBackendProvider.createBest()) {
+            String chosen = backendId != null ? backendId : System.getProperty(RenderBackendProvider.PROPERTY);
+            try (RenderBackend backend = RenderBackendProvider.select(chosen).create()) {
                 r = backend.checkSheet(folder);
             }
             PrintWriter out = spec.commandLine().getOut();

@@ -27,6 +27,28 @@ class RendererCommandsTest {
     }
 
     @Test
+    void doctorListsTheNeuralBackendAndHowToSelectIt() {
+        Run r = CliTest.cue("doctor");
+        assertThat(r.out()).contains("backends         djl-layers (rank 100, in use), neural-torchscript (rank 10, "
+                + "-Dcue.render.backend=neural-torchscript)");
+        assertThat(DoctorCommand.backends("neural-torchscript")).isEqualTo("djl-layers (rank 100, "
+                + "-Dcue.render.backend=djl-layers), neural-torchscript (rank 10, in use)");
+    }
+
+    @Test
+    void sheetCheckOfANeuralModelFolderWithTheNeuralBackend() {
+        Path fixture = Path.of("..", "inference", "src", "test", "resources", "neural", "fixture");
+        Run r = CliTest.cue("sheet", "check", "--backend", "neural-torchscript", fixture.toString());
+        assertThat(r.code()).as(r.out() + r.err()).isZero();
+        assertThat(r.out()).startsWith("Neural fixture (").contains("neural model model.pt", "draws 64x64")
+                .endsWith("ok" + System.lineSeparator());
+        Path broken = fixture.resolveSibling("wrong-shape");
+        Run bad = CliTest.cue("sheet", "check", "--backend", "neural-torchscript", broken.toString());
+        assertThat(bad.code()).isEqualTo(1);
+        assertThat(bad.out()).contains("(1, 3, 64, 64)", "(1, 4, 64, 64)", "not usable");
+    }
+
+    @Test
     void sheetCheckOfTheSampleIsUsable() throws Exception {
         Path mira = SampleCopy.into(dir).resolve("characters/mira");
         Run r = CliTest.cue("sheet", "check", mira.toString());
