@@ -8,10 +8,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.cuestudio.app.StudioServices;
+import org.cuestudio.core.audio.MouthCue;
+import org.cuestudio.core.audio.RhubarbFormat;
 import org.cuestudio.core.curves.CurvesJson;
 import org.cuestudio.core.curves.LiveLinkFaceCsv;
 import org.cuestudio.core.model.Shot;
@@ -37,7 +40,8 @@ public final class CurvesCommand implements Callable<Integer> {
     String shot;
 
     @Option(names = "--format", paramLabel = "FORMAT", required = true,
-            description = "livelinkface (CSV) or json.")
+            description = "livelinkface (CSV), json (every channel), rhubarb-tsv or rhubarb-json (the mouth shapes as"
+                    + " the performance shows them, corrections included, in Rhubarb Lip Sync's formats).")
     String format;
 
     @Option(names = "--out", paramLabel = "FILE", required = true, description = "File to write (replaced if it exists).")
@@ -60,18 +64,26 @@ public final class CurvesCommand implements Callable<Integer> {
 
     /** The export formats, by their command-line names. */
     enum Format {
-        LIVELINKFACE, JSON;
+        LIVELINKFACE, JSON, RHUBARB_TSV, RHUBARB_JSON;
 
         static Format parse(String text) {
             return switch (text.trim().toLowerCase(Locale.ROOT)) {
                 case "livelinkface", "live-link-face", "llf", "csv" -> LIVELINKFACE;
                 case "json" -> JSON;
-                default -> throw new IllegalArgumentException("unknown format '" + text + "': use livelinkface or json");
+                case "rhubarb-tsv", "tsv" -> RHUBARB_TSV;
+                case "rhubarb-json" -> RHUBARB_JSON;
+                default -> throw new IllegalArgumentException("unknown format '" + text
+                        + "': use livelinkface, json, rhubarb-tsv or rhubarb-json");
             };
         }
 
         String label() {
-            return this == LIVELINKFACE ? "Live Link Face CSV" : "curve JSON";
+            return switch (this) {
+                case LIVELINKFACE -> "Live Link Face CSV";
+                case JSON -> "curve JSON";
+                case RHUBARB_TSV -> "mouth cues, Rhubarb TSV";
+                case RHUBARB_JSON -> "mouth cues, Rhubarb JSON";
+            };
         }
     }
 
@@ -102,6 +114,11 @@ public final class CurvesCommand implements Callable<Integer> {
         writeAtomically(target, w -> {
             if (f == Format.LIVELINKFACE) {
                 LiveLinkFaceCsv.write(perf, units, w);
+            } else if (f == Format.RHUBARB_TSV || f == Format.RHUBARB_JSON) {
+                // The mouth as the performance shows it: the lip-sync track with the director's corrections.
+                List<MouthCue> cues = mouthCues(perf);
+                long end = perf.frameRate().frameToTicks(perf.frameCount());
+                w.write(f == Format.RHUBARB_TSV ? RhubarbFormat.tsv(cues, end) : RhubarbFormat.json(cues, s.audio(), end));
             } else {
                 Map<String, String> source = new LinkedHashMap<>();
                 source.put("project", lp.project().name());
@@ -115,6 +132,20 @@ public final class CurvesCommand implements Callable<Integer> {
         spec.commandLine().getOut().printf(Locale.ROOT, "%s: %d frames at %s fps -> %s (%s)%n", s.id(),
                 perf.frameCount(), perf.frameRate(), target, f.label());
         return 0;
+    }
+
+    /** The performance's mouth shapes as cues, one per run of a shape. */
+    static List<MouthCue> mouthCues(Performance perf) {
+        List<MouthCue> out = new java.util.ArrayList<>();
+        int f = 0;
+        while (f < perf.frameCount()) {
+            org.cuestudio.core.model.MouthShape shape = perf.frames().get(f).mouthShape();
+            int e = f + 1;
+            while (e < perf.frameCount() && perf.frames().get(e).mouthShape() == shape) e++;
+            out.add(new MouthCue(perf.frameRate().frameToTicks(f), perf.frameRate().frameToTicks(e), shape));
+            f = e;
+        }
+        return out;
     }
 
     /** Writes the body to a temporary file beside the target and renames it, so a failure never leaves half a file. */

@@ -66,10 +66,37 @@ class CurvesCommandTest {
     }
 
     @Test
+    void writesTheShotsMouthAsRhubarbCuesWithTheCorrectionsApplied() throws Exception {
+        Path p = SampleCopy.into(dir);
+        Path file = p.resolve("project.json");
+        // A correction: lips closed from 2.00 to 2.20 s.
+        Files.writeString(file, Files.readString(file).replaceFirst("\"timing\": \\[", "\"mouth\": [\n"
+                + "          {\"type\": \"MouthShapeCue.1\", \"id\": \"close-lips\", \"start\": 1411200000,"
+                + " \"duration\": 141120000, \"shape\": \"A\"}\n        ],\n        \"timing\": ["));
+        Path tsv = dir.resolve("hello.tsv");
+        Run r = curves(p.toString(), "--shot", "hello", "--format", "rhubarb-tsv", "--out", tsv.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        List<String> lines = Files.readAllLines(tsv);
+        assertThat(lines).allSatisfy(l -> assertThat(l).matches("\\d+\\.\\d{2}\t[A-HX]"));
+        assertThat(lines).contains("2.00\tA").last().isEqualTo("15.40\tX");
+        int at = lines.indexOf("2.00\tA");
+        assertThat(lines.get(at + 1)).startsWith("2.20\t").isNotEqualTo("2.20\tA");
+        Path json = dir.resolve("hello-mouth.json");
+        assertThat(curves(p.toString(), "--shot", "hello", "--format", "rhubarb-json", "--out", json.toString()).code())
+                .isZero();
+        JsonNode doc = new ObjectMapper().readTree(json.toFile());
+        assertThat(doc.get("metadata").get("soundFile").asText()).isEqualTo("audio/hello.wav");
+        assertThat(doc.get("mouthCues")).anySatisfy(c -> {
+            assertThat(c.get("start").asDouble()).isEqualTo(2.0);
+            assertThat(c.get("value").asText()).isEqualTo("A");
+        });
+    }
+
+    @Test
     void unknownFormatIsExplained() throws Exception {
         Run r = curves(SampleCopy.into(dir).toString(), "--format", "fbx", "--out", dir.resolve("x.fbx").toString());
         assertThat(r.code()).isEqualTo(1);
-        assertThat(r.err()).contains("unknown format 'fbx': use livelinkface or json").doesNotContain("\tat ");
+        assertThat(r.err()).contains("unknown format 'fbx': use livelinkface, json, rhubarb-tsv or rhubarb-json").doesNotContain("\tat ");
     }
 
     @Test
