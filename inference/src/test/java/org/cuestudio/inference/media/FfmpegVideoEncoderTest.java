@@ -80,6 +80,33 @@ class FfmpegVideoEncoderTest {
         assertThat(Ffprobe.number(probe.stream("audio"), "duration")).isCloseTo(expected, within(frame));
     }
 
+    /**
+     * Every listed frame rate stays exact over ten minutes: the container's rate is the exact fraction, the frame
+     * count is the shot's, and the last frame starts exactly where the shot's frame arithmetic puts it (tiny frames,
+     * so the ten minutes encode in seconds).
+     */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"24000/1001", "24", "25", "30000/1001", "30", "50", "60"})
+    void everyFrameRateStaysExactOverTenMinutes(String text) throws Exception {
+        FrameRate rate = FrameRate.parse(text);
+        int frames = (int) rate.framesCovering(org.cuestudio.core.time.Ticks.ofSeconds(600));
+        Resolution tiny = new Resolution(16, 16);
+        Path mp4 = dir.resolve("ten-minutes.mp4");
+        org.cuestudio.core.render.RgbaImage black = new org.cuestudio.core.render.RgbaImage(16, 16, new byte[16 * 16 * 4]);
+        try (VideoEncoder.Writer writer = new FfmpegVideoEncoder(H264Settings.FAST).open(mp4,
+                new VideoSpec(VideoFormat.MP4_H264, tiny, rate, null, 0xFF000000))) {
+            for (int i = 0; i < frames; i++) writer.write(black);
+        }
+        Ffprobe probe = Ffprobe.probe(mp4);
+        Map<String, Object> video = probe.stream("video");
+        String exact = rate.denominator() == 1 ? rate.numerator() + "/1" : rate.numerator() + "/" + rate.denominator();
+        assertThat(video.get("r_frame_rate")).isEqualTo(exact);
+        assertThat(video.get("avg_frame_rate")).isEqualTo(exact);
+        assertThat(Ffprobe.text(video, "nb_frames")).isEqualTo(Integer.toString(frames));
+        double expected = org.cuestudio.core.time.Ticks.toSeconds(rate.frameToTicks(frames));
+        assertThat(Ffprobe.number(video, "duration")).isCloseTo(expected, within(1e-6));
+    }
+
     @Test
     void padsShortAudioWithSilenceToTheVideoLength() throws Exception {
         Path wav = TestAudio.write(dir.resolve("short.wav"), 48_000, 1, 0.5, TestAudio.sine(500, 0.5, 48_000));
