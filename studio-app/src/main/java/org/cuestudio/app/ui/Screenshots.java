@@ -21,7 +21,7 @@ import org.cuestudio.app.StudioServices;
  * a frame, waits for the preview and writes the window to a PNG. Run it under Xvfb or Monocle with
  * {@code -Dprism.order=sw}:
  *
- * <pre>{@code java -cp 'lib/*' org.cuestudio.app.ui.Screenshots PROJECT OUT.png [WIDTH HEIGHT [CUE-ID [FRAME]]]}</pre>
+ * <pre>{@code java -cp 'lib/*' org.cuestudio.app.ui.Screenshots PROJECT OUT.png [WIDTH HEIGHT [CUE-ID [FRAME [SHOT]]]]}</pre>
  */
 public final class Screenshots {
     private Screenshots() {}
@@ -40,7 +40,7 @@ public final class Screenshots {
 
     private static void run(String[] args) throws Exception {
         if (args.length < 2) {
-            System.err.println("usage: Screenshots PROJECT OUT.png [WIDTH HEIGHT [CUE-ID [FRAME]]]");
+            System.err.println("usage: Screenshots PROJECT OUT.png [WIDTH HEIGHT [CUE-ID [FRAME [SHOT]]]]");
             System.exit(2);
         }
         Path project = Path.of(args[0]);
@@ -49,6 +49,7 @@ public final class Screenshots {
         int height = args.length > 3 ? Integer.parseInt(args[3]) : 1000;
         String cue = args.length > 4 ? args[4] : "joy-hello";
         int frame = args.length > 5 ? Integer.parseInt(args[5]) : 62;
+        String shotId = args.length > 6 ? args[6] : null;
         System.setProperty("cue.audio", System.getProperty("cue.audio", "off"));
 
         CompletableFuture<Void> started = new CompletableFuture<>();
@@ -69,6 +70,15 @@ public final class Screenshots {
         waitFor(() -> UiExecutors.callOnFx(() -> vm.performanceProperty().get() != null), 60, "the project to open");
         waitFor(() -> UiExecutors.callOnFx(() -> vm.previewImageProperty().get() != null || vm.rendererProblem() != null), 180,
                 "the renderer");
+        if (shotId != null) {
+            UiExecutors.callOnFx(() -> {
+                vm.selectShot(shotId);
+                return null;
+            });
+            waitFor(() -> UiExecutors.callOnFx(() -> vm.performanceProperty().get() != null
+                    && vm.shotProperty().get() != null && vm.shotProperty().get().id().equals(shotId)), 60,
+                    "shot " + shotId + " to open");
+        }
         UiExecutors.callOnFx(() -> {
             vm.select(cue);
             vm.seekFrame(frame);
