@@ -23,6 +23,7 @@ import org.cuestudio.core.model.Quality;
 import org.cuestudio.core.model.Resolution;
 import org.cuestudio.core.model.Side;
 import org.cuestudio.core.model.TimingCue;
+import org.cuestudio.core.render.BlankBackend;
 import org.cuestudio.core.render.CharacterModel;
 import org.cuestudio.core.render.RenderBackend;
 import org.cuestudio.core.render.RenderSettings;
@@ -74,11 +75,11 @@ class ReRenderLocalityTest {
         ShotRenderer renderer = new ShotRenderer(new BlankBackend(), store);
         Performance first = TestGestures.PLANNER.plan(PlannerFixtures.shot(before.toArray(Cue[]::new)), MIRA, voice,
                 seed);
-        renderer.render(first, BlankBackend.SHEET, SETTINGS, (i, f) -> { }, ProgressListener.NONE,
+        renderer.render(first, BlankBackend.CHARACTER, SETTINGS, (i, f) -> { }, ProgressListener.NONE,
                 CancellationToken.NONE);
         Performance edited = TestGestures.PLANNER.plan(PlannerFixtures.shot(after.toArray(Cue[]::new)), MIRA, voice,
                 seed);
-        ShotRenderer.Result again = renderer.render(edited, BlankBackend.SHEET, SETTINGS, (i, f) -> { },
+        ShotRenderer.Result again = renderer.render(edited, BlankBackend.CHARACTER, SETTINGS, (i, f) -> { },
                 ProgressListener.NONE, CancellationToken.NONE);
         return new Measure(again.frames(), again.framesRendered());
     }
@@ -148,50 +149,5 @@ class ReRenderLocalityTest {
         public void put(String key, List<RgbaImage> frames) {
             stored.put(key, frames);
         }
-    }
-
-    /** Draws nothing: the test counts frames, not pixels. */
-    private static final class BlankBackend implements RenderBackend {
-        static final byte[] PIXELS = new byte[16 * 16 * 4];
-        static final CharacterModel SHEET = new CharacterModel() {
-            @Override
-            public String name() {
-                return "Blank";
-            }
-
-            @Override
-            public String contentHash() {
-                return "blank";
-            }
-        };
-
-        @Override
-        public String id() {
-            return "blank";
-        }
-
-        @Override
-        public String version() {
-            return "1";
-        }
-
-        @Override
-        public String device() {
-            return "cpu()";
-        }
-
-        @Override
-        public CharacterModel loadCharacter(Path sheetFolder) {
-            return SHEET;
-        }
-
-        @Override
-        public List<RgbaImage> render(CharacterModel character, List<PerformanceFrame> frames, RenderSettings settings,
-                CancellationToken cancel) {
-            return frames.stream().map(f -> new RgbaImage(16, 16, PIXELS)).toList();
-        }
-
-        @Override
-        public void close() {}
     }
 }

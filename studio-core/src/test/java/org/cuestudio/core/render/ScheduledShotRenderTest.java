@@ -24,17 +24,7 @@ import org.junit.jupiter.api.Test;
 class ScheduledShotRenderTest {
     private static final RenderSettings SETTINGS = new RenderSettings(new Resolution(16, 16), Quality.PREVIEW,
             0xFF000000);
-    private static final CharacterModel CHARACTER = new CharacterModel() {
-        @Override
-        public String name() {
-            return "Test";
-        }
-
-        @Override
-        public String contentHash() {
-            return "c0ffee";
-        }
-    };
+    private static final CharacterModel CHARACTER = BlankBackend.CHARACTER;
 
     private final RenderScheduler scheduler = new RenderScheduler(() -> 0L);
     private final List<Integer> rendered = new ArrayList<>(); // first frame of each segment the backend rendered
@@ -113,41 +103,17 @@ class ScheduledShotRenderTest {
     }
 
     /** Draws blank frames, checks the token between frames like a real backend, and records each segment. */
-    private final class CountingBackend implements RenderBackend {
-        @Override
-        public String id() {
-            return "counting";
-        }
-
-        @Override
-        public String version() {
-            return "1";
-        }
-
-        @Override
-        public String device() {
-            return "cpu()";
-        }
-
-        @Override
-        public CharacterModel loadCharacter(Path sheetFolder) {
-            return CHARACTER;
-        }
-
+    private final class CountingBackend extends BlankBackend {
         @Override
         public List<RgbaImage> render(CharacterModel character, List<PerformanceFrame> frames,
                 RenderSettings settings, CancellationToken cancel) {
             rendered.add(Math.round((frames.get(0).toArray()[0] % 1f) * 100));
-            List<RgbaImage> out = new ArrayList<>();
-            for (int i = 0; i < frames.size(); i++) {
-                onFrame.run();
-                cancel.throwIfCancelled();
-                out.add(new RgbaImage(16, 16, new byte[16 * 16 * 4]));
-            }
-            return out;
+            return super.render(character, frames, settings, cancel);
         }
 
         @Override
-        public void close() {}
+        protected void frame(PerformanceFrame f) {
+            onFrame.run();
+        }
     }
 }

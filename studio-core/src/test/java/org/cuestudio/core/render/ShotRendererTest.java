@@ -23,20 +23,10 @@ import org.junit.jupiter.api.Test;
 class ShotRendererTest {
     private static final RenderSettings SETTINGS = new RenderSettings(new Resolution(16, 16), Quality.PREVIEW,
             0xFF000000);
-    private static final CharacterModel CHARACTER = new CharacterModel() {
-        @Override
-        public String name() {
-            return "Test";
-        }
-
-        @Override
-        public String contentHash() {
-            return "c0ffee";
-        }
-    };
+    private static final CharacterModel CHARACTER = BlankBackend.CHARACTER;
 
     private final RecordingStore store = new RecordingStore();
-    private final ShotRenderer renderer = new ShotRenderer(new FlatBackend(), store, 10);
+    private final ShotRenderer renderer = new ShotRenderer(new BlankBackend(), store, 10);
     private final Performance shot = performance(35); // segments 0-9, 10-19, 20-29, 30-34
 
     @Test
@@ -88,7 +78,7 @@ class ShotRendererTest {
         CharacterModel partner = SceneTest.model("Partner", "beef");
         Scene duo = Scene.staged(List.of(CHARACTER, partner));
         List<List<List<PerformanceFrame>>> calls = new ArrayList<>();
-        ShotRenderer scenes = new ShotRenderer(new FlatBackend() {
+        ShotRenderer scenes = new ShotRenderer(new BlankBackend() {
             @Override
             public List<RgbaImage> render(Scene scene, List<List<PerformanceFrame>> frames, RenderSettings settings,
                     CancellationToken cancel) {
@@ -117,7 +107,7 @@ class ShotRendererTest {
         Scene duo = Scene.staged(List.of(CHARACTER, SceneTest.model("Partner", "beef")));
         assertThatThrownBy(() -> renderer.render(List.of(shot, shot), duo, SETTINGS, 0, 35, (i, f) -> { },
                 ProgressListener.NONE, CancellationToken.NONE)).isInstanceOf(UnsupportedOperationException.class)
-                .hasMessageContaining("flat");
+                .hasMessageContaining("blank");
         assertThatThrownBy(() -> renderer.segmentKeys(List.of(shot), duo, SETTINGS, 0, 35))
                 .hasMessageContaining("2 characters");
         assertThatThrownBy(() -> renderer.segmentKeys(List.of(shot, performance(30)), duo, SETTINGS, 0, 30))
@@ -167,37 +157,5 @@ class ShotRendererTest {
             events.add("pin " + pinned);
             return () -> events.add("release " + pinned);
         }
-    }
-
-    /** Draws every frame as a flat grey. */
-    private static class FlatBackend implements RenderBackend {
-        @Override
-        public String id() {
-            return "flat";
-        }
-
-        @Override
-        public String version() {
-            return "1";
-        }
-
-        @Override
-        public String device() {
-            return "cpu()";
-        }
-
-        @Override
-        public CharacterModel loadCharacter(Path sheetFolder) {
-            return CHARACTER;
-        }
-
-        @Override
-        public List<RgbaImage> render(CharacterModel character, List<PerformanceFrame> frames, RenderSettings settings,
-                CancellationToken cancel) {
-            return frames.stream().map(f -> new RgbaImage(16, 16, new byte[16 * 16 * 4])).toList();
-        }
-
-        @Override
-        public void close() {}
     }
 }
