@@ -210,7 +210,7 @@ public final class StudioServices implements AutoCloseable {
     public static AudioFeatures voice(AudioClip clip, Shot shot) {
         AudioFeatures features = AudioFeatures.analyse(clip, shot.frameRate());
         try (LipSync lipSync = LipSyncProvider.load().create()) {
-            return features.withMouthShapes(lipSync.perFrame(clip, null, shot.frameRate()));
+            return features.withMouth(lipSync.perFrame(clip, null, shot.frameRate()));
         }
     }
 

@@ -57,13 +57,22 @@ public final class LipSyncModel implements LipSync {
     private final float[] std;
     private final CueDecoder decoder;
     private final MelFeatures mel = new MelFeatures();
+    /** The mouth head and its decoder, or null where the model folder has none (every shape shows its default mouth). */
+    private final @Nullable Model mouthModel;
+    private final @Nullable MouthRefiner refiner;
 
-    private LipSyncModel(Model model, float[] mean, float[] std, CueDecoder decoder) {
+    private LipSyncModel(Model model, float[] mean, float[] std, CueDecoder decoder, @Nullable Model mouthModel,
+            @Nullable MouthRefiner refiner) {
         this.model = model;
         this.mean = mean;
         this.std = std;
         this.decoder = decoder;
+        this.mouthModel = mouthModel;
+        this.refiner = refiner;
     }
+
+    /** Per-frame (100 fps) log-probabilities of the nine shapes and, where the model has its mouth head, of the mouths. */
+    public record Outputs(float[][] shapes, float @Nullable [][] mouths) {}
 
     /** Loads the model in {@code dir}. */
     public static LipSyncModel load(Path dir) throws IOException {
@@ -79,9 +88,55 @@ public final class LipSyncModel implements LipSync {
             model.close();
             throw new IOException(dir + ": not a lip-sync model: " + e.getMessage(), e);
         }
+        Model mouthModel = null;
+        MouthRefiner refiner = null;
+        Path mouthProps = dir.resolve(MOUTH_PROPERTIES);
+        if (Files.exists(mouthProps)) {
+            Properties mp = new Properties();
+            try (var in = Files.newBufferedReader(mouthProps)) {
+                mp.load(in);
+            }
+            mouthModel = Model.newInstance("animator", Device.cpu(), "PyTorch");
+            mouthModel.setBlock(LipSyncNet.buildMouthHead());
+            try {
+                mouthModel.load(dir, "animator");
+                refiner = MouthRefiner.from(mp);
+            } catch (MalformedModelException | IOException | RuntimeException e) {
+                mouthModel.close();
+                model.close();
+                throw new IOException(mouthProps + ": not a lip-sync mouth head: " + e.getMessage(), e);
+            }
+        }
         return new LipSyncModel(model, floats(p.getProperty("mean")), floats(p.getProperty("std")),
                 new CueDecoder(Double.parseDouble(p.getProperty("decoder.switchCost", "4")),
-                        Integer.parseInt(p.getProperty("decoder.minFrames", "2"))));
+                        Integer.parseInt(p.getProperty("decoder.minFrames", "2"))), mouthModel, refiner);
+    }
+
+    /** The mouth head's settings beside its {@code animator-0000.params}. */
+    static final String MOUTH_PROPERTIES = "animator.properties";
+
+    /** The network's recurrent features [frames][256] for a whole clip's raw log-mel features (for training the head). */
+    float[][] hidden(float[][] features) {
+        int n = features.length, b = MelFeatures.BANDS, h = 2 * LipSyncNet.HIDDEN;
+        float[] flat = new float[n * b];
+        for (int t = 0; t < n; t++) for (int i = 0; i < b; i++) flat[t * b + i] = (features[t][i] - mean[i]) / std[i];
+        try (NDManager m = model.getNDManager().newSubManager()) {
+            NDArray x = m.create(flat, new Shape(1, n, b));
+            float[] out = LipSyncNet.trunk(model.getBlock(), new ParameterStore(m, false), new NDList(x)).head().toFloatArray();
+            float[][] res = new float[n][h];
+            for (int t = 0; t < n; t++) System.arraycopy(out, t * h, res[t], 0, h);
+            return res;
+        }
+    }
+
+    /** The shape decoder this model was tuned with. */
+    CueDecoder decoder() {
+        return decoder;
+    }
+
+    /** Whether this model refines shapes into Character Animator mouths (its folder has the mouth head). */
+    public boolean hasMouthHead() {
+        return refiner != null;
     }
 
     /**
@@ -112,9 +167,14 @@ public final class LipSyncModel implements LipSync {
 
     /** Log-probabilities [frames][9] (A-H, X) of a clip at any sample rate. */
     public float[][] logProbs(AudioClip clip) {
+        return outputs(clip).shapes();
+    }
+
+    /** Shape and mouth log-probabilities of a clip at any sample rate. */
+    public Outputs outputs(AudioClip clip) {
         float[] s = clip.sampleRate() == MelFeatures.SAMPLE_RATE ? clip.samples()
                 : Wav.resample(clip.samples(), clip.sampleRate(), MelFeatures.SAMPLE_RATE, 1.0);
-        return logProbs(mel.compute(s));
+        return outputs(mel.compute(s));
     }
 
     /**
@@ -131,8 +191,13 @@ public final class LipSyncModel implements LipSync {
      * several times faster.
      */
     public float[][] logProbs(float[][] features) {
-        int n = features.length, b = MelFeatures.BANDS, k = LipSyncNet.SHAPES;
-        if (n == 0) return new float[0][];
+        return outputs(features).shapes();
+    }
+
+    /** Shape and mouth log-probabilities from raw log-mel features, windowed as {@link #logProbs(float[][])}. */
+    public Outputs outputs(float[][] features) {
+        int n = features.length, b = MelFeatures.BANDS, k = LipSyncNet.SHAPES, km = AnimatorMouthRules.CLASSES;
+        if (n == 0) return new Outputs(new float[0][], mouthModel == null ? null : new float[0][]);
         int windows = (n + CORE - 1) / CORE;
         int len = windows == 1 ? n : CORE + 2 * CONTEXT;
         float[] flat = new float[windows * len * b];
@@ -148,6 +213,7 @@ public final class LipSyncModel implements LipSync {
         // latency of its per-step kernels, not by arithmetic, so two groups on two cores take half the time
         int groups = Math.min(PARALLELISM, windows);
         float[] lp = new float[windows * len * k];
+        float[] mp = mouthModel == null ? null : new float[windows * len * km];
         List<Future<?>> pending = new ArrayList<>();
         for (int g = 0; g < groups; g++) {
             int w0 = windows * g / groups, w1 = windows * (g + 1) / groups;
@@ -155,9 +221,15 @@ public final class LipSyncModel implements LipSync {
                 try (NDManager m = model.getNDManager().newSubManager()) {
                     NDArray x = m.create(java.nio.FloatBuffer.wrap(flat, w0 * len * b, (w1 - w0) * len * b),
                             new Shape(w1 - w0, len, b));
-                    NDList out = model.getBlock().forward(new ParameterStore(m, false), new NDList(x), false);
+                    ParameterStore ps = new ParameterStore(m, false);
+                    NDList hidden = LipSyncNet.trunk(model.getBlock(), ps, new NDList(x));
+                    NDList out = LipSyncNet.shapeLayer(model.getBlock()).forward(ps, hidden, false);
                     float[] part = out.head().logSoftmax(-1).toFloatArray();
                     System.arraycopy(part, 0, lp, w0 * len * k, part.length);
+                    if (mouthModel != null && mp != null) {
+                        float[] mpart = mouthModel.getBlock().forward(ps, hidden, false).head().logSoftmax(-1).toFloatArray();
+                        System.arraycopy(mpart, 0, mp, w0 * len * km, mpart.length);
+                    }
                 }
             };
             if (g == groups - 1) task.run(); else pending.add(POOL.submit(task));
@@ -172,13 +244,18 @@ public final class LipSyncModel implements LipSync {
                 throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
             }
         }
+        return new Outputs(unwindow(lp, n, windows, len, k), mp == null ? null : unwindow(mp, n, windows, len, km));
+    }
+
+    /** The per-frame rows of each window's core, in clip order. */
+    private static float[][] unwindow(float[] flat, int n, int windows, int len, int k) {
         float[][] res = new float[n][k];
         for (int w = 0; w < windows; w++) {
             int skip = windows == 1 ? 0 : CONTEXT;
             for (int t = 0; t < CORE || windows == 1; t++) {
                 int frame = w * CORE + t;
                 if (frame >= n || (windows == 1 && t >= n)) break;
-                System.arraycopy(lp, (w * len + skip + t) * k, res[frame], 0, k);
+                System.arraycopy(flat, (w * len + skip + t) * k, res[frame], 0, k);
             }
         }
         return res;
@@ -186,20 +263,24 @@ public final class LipSyncModel implements LipSync {
 
     @Override
     public List<MouthCue> analyse(AudioClip clip, @Nullable String dialog) {
-        float[][] lp = logProbs(clip);
+        Outputs o = outputs(clip);
+        float[][] lp = o.shapes();
         int[] path = decoder.decode(lp);
+        int[] mouthHint = null;
         if (dialog != null && !dialog.isBlank()) {
             // the text's aligned shapes are a prior, not a verdict: where the dictionary's pronunciation or the
             // aligned timing disagrees with clear acoustic evidence, the model still wins
-            int[] aligned = TranscriptAligner.align(lp, dialog, path);
+            TranscriptAligner.Alignment aligned = TranscriptAligner.alignment(lp, dialog, path);
             float[][] biased = new float[lp.length][];
             for (int t = 0; t < lp.length; t++) {
                 biased[t] = lp[t].clone();
-                biased[t][aligned[t]] += (float) TEXT_PRIOR;
+                biased[t][aligned.shapes()[t]] += (float) TEXT_PRIOR;
             }
             path = decoder.decode(biased);
+            mouthHint = aligned.mouths();
         }
-        return CueDecoder.cues(path, clip.durationTicks());
+        if (refiner == null || o.mouths() == null) return CueDecoder.cues(path, clip.durationTicks());
+        return MouthRefiner.cues(path, refiner.decode(path, o.mouths(), mouthHint, TEXT_PRIOR), clip.durationTicks());
     }
 
     /** Cues decoded with explicit decoder settings (for tuning). */
@@ -209,6 +290,7 @@ public final class LipSyncModel implements LipSync {
 
     @Override
     public void close() {
+        if (mouthModel != null) mouthModel.close();
         model.close();
     }
 }

@@ -29,6 +29,37 @@ public final class LipSyncNet {
         return GRU.builder().setStateSize(HIDDEN).setNumLayers(1).optBatchFirst(true).optReturnState(false).build();
     }
 
+    /**
+     * The mouth head: from the recurrent layer's 256 features per frame to the {@link AnimatorMouthRules#CLASSES}
+     * Character Animator classes (eleven visemes and rest), trained after the network by {@link TrainAnimatorMouths}
+     * with the network frozen, so adding it changes none of the shape results.
+     */
+    public static Block buildMouthHead() {
+        return new SequentialBlock()
+                .add(Linear.builder().setUnits(MOUTH_HIDDEN).build())
+                .add(Activation.reluBlock())
+                .add(Linear.builder().setUnits(AnimatorMouthRules.CLASSES).build());
+    }
+
+    /** Hidden units of the mouth head. */
+    public static final int MOUTH_HIDDEN = 96;
+
+    /**
+     * Runs {@code net} (built by {@link #build}) up to its last layer: the recurrent features, (batch, frames,
+     * 2 x {@link #HIDDEN}). {@link #shapeLayer} maps them to the shape logits.
+     */
+    static NDList trunk(Block net, ai.djl.training.ParameterStore ps, NDList x) {
+        var layers = net.getChildren().values();
+        NDList h = x;
+        for (int i = 0; i < layers.size() - 1; i++) h = layers.get(i).forward(ps, h, false);
+        return h;
+    }
+
+    /** The network's last layer (recurrent features to shape logits). */
+    static Block shapeLayer(Block net) {
+        return net.getChildren().values().get(net.getChildren().size() - 1);
+    }
+
     public static Block build() {
         return new SequentialBlock()
                 .add(new SwapTimeAxis())

@@ -9,11 +9,11 @@ import java.util.SplittableRandom;
 import org.cuestudio.core.audio.AudioClip;
 
 /**
- * One training example: log-mel features and the ground-truth shape per 10 ms frame, made from a generated clip
+ * One training example: log-mel features, the ground-truth shape and Character Animator mouth per 10 ms frame, made from a generated clip
  * ({@code <clip>.wav} + {@code <clip>.phones.tsv}) with augmentation: speed/pitch (resampling, phone times scaled
  * with it), reverb (a small feedback-comb reverberator), coloured noise at a random SNR, a low noise floor.
  */
-record TrainingClip(String name, float[][] features, int[] labels) {
+record TrainingClip(String name, float[][] features, int[] labels, int[] mouths) {
 
     static List<MouthShapeRules.Phone> readPhones(Path tsv, double stretch) throws IOException {
         List<MouthShapeRules.Phone> out = new ArrayList<>();
@@ -36,8 +36,10 @@ record TrainingClip(String name, float[][] features, int[] labels) {
         else addNoise(s, r, 1e-4 * peak(s), 0);
         float[][] f = mel.compute(s);
         int total = (int) Math.round(s.length / (double) MelFeatures.SAMPLE_RATE * 100);
-        var segs = MouthShapeRules.animate(readPhones(dir.resolve(clip + ".phones.tsv"), stretch), total);
-        return new TrainingClip(clip, f, MouthShapeRules.frameLabels(segs, f.length));
+        List<MouthShapeRules.Phone> phones = readPhones(dir.resolve(clip + ".phones.tsv"), stretch);
+        var segs = MouthShapeRules.animate(phones, total);
+        return new TrainingClip(clip, f, MouthShapeRules.frameLabels(segs, f.length),
+                AnimatorMouthRules.frameLabels(phones, f.length));
     }
 
     static float peak(float[] s) {

@@ -45,8 +45,20 @@ public final class TranscriptAligner {
         };
     }
 
+    /**
+     * The aligned text: a shape index per frame, and the mouth class per frame that its phones give
+     * ({@link AnimatorMouthRules}; -1 where no phone of the text was aligned), or null when the text does not fit.
+     */
+    public record Alignment(int[] shapes, int @Nullable [] mouths) {}
+
     /** Frame path (shape index per frame) for the text, or {@code modelPath} when the text does not fit. */
     public static int[] align(float[][] logProbs, String text, int[] modelPath) {
+        return alignment(logProbs, text, modelPath).shapes();
+    }
+
+    /** The alignment of the text; shapes {@code modelPath} and no mouths when the text does not fit. */
+    public static Alignment alignment(float[][] logProbs, String text, int[] modelPath) {
+        Alignment none = new Alignment(modelPath, null);
         int n = logProbs.length;
         List<Unit> units = new ArrayList<>();
         units.add(new Unit(Kind.SILENCE, "X", 1, true, -1, null));
@@ -74,7 +86,7 @@ public final class TranscriptAligner {
             lastState[u] = stateUnit.size() - 1;
         }
         int s = stateUnit.size();
-        if (n == 0 || (long) n * s > MAX_CELLS) return modelPath;
+        if (n == 0 || (long) n * s > MAX_CELLS) return none;
         int[] unitOf = stateUnit.stream().mapToInt(Integer::intValue).toArray();
         int[][] optIdx = new int[units.size()][];
         for (int u = 0; u < units.size(); u++) {
@@ -113,12 +125,12 @@ public final class TranscriptAligner {
         }
         int endU = units.size() - 1;
         int end = score[lastState[endU]] >= score[lastState[endU - 1]] ? lastState[endU] : lastState[endU - 1];
-        if (score[end] == neg) return modelPath;
+        if (score[end] == neg) return none;
         double modelScore = 0;
         for (int t = 0; t < n; t++) modelScore += logProbs[t][modelPath[t]];
         int speech = 0;
         for (int v : modelPath) if (v != 8) speech++;
-        if ((modelScore - score[end]) / Math.max(1, speech) > MISFIT) return modelPath;
+        if ((modelScore - score[end]) / Math.max(1, speech) > MISFIT) return none;
 
         int[] stateAt = new int[n];
         for (int t = n - 1, j = end; t >= 0; t--) {
@@ -141,8 +153,14 @@ public final class TranscriptAligner {
             t = t2;
         }
         int[] path = MouthShapeRules.frameLabels(MouthShapeRules.animate(phones, n), n);
-        for (int i = 0; i < n; i++) if (free[i]) path[i] = modelPath[i];
-        return path;
+        int[] mouths = AnimatorMouthRules.frameLabels(phones, n);
+        for (int i = 0; i < n; i++) {
+            if (free[i]) {
+                path[i] = modelPath[i];
+                mouths[i] = -1;
+            }
+        }
+        return new Alignment(path, mouths);
     }
 
     private static double emit(float[] lp, int[] options) {

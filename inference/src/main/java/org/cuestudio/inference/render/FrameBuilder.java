@@ -26,6 +26,11 @@ final class FrameBuilder {
         return set(Channel.MOUTH_SHAPE, s.ordinal());
     }
 
+    /** A spoken shape refined into one of Character Animator's mouths (e.g. B as Ee). */
+    FrameBuilder mouth(MouthShape s, org.cuestudio.core.model.AnimatorMouth m) {
+        return mouth(s).set(Channel.ANIMATOR_MOUTH, m.ordinal());
+    }
+
     FrameBuilder leftHand(HandPose p) {
         return set(Channel.LEFT_HAND_POSE, p.ordinal());
     }

@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.cuestudio.core.perform.ArkitBlendshape;
 import org.cuestudio.core.perform.Channel;
 import org.cuestudio.core.perform.HandPose;
+import org.cuestudio.core.model.AnimatorMouth;
 import org.cuestudio.core.model.MouthShape;
 import org.cuestudio.core.perform.PerformanceFrame;
 import org.cuestudio.inference.sheet.CanvasPoint;
@@ -304,7 +305,8 @@ final class LayerPoser {
 
     private void mouth(Part mouth, AffineTransform t, float opacity, @Nullable Part view, Frame fr, List<DrawOp> out) {
         String wanted = mouthKey(fr.f);
-        Part shown = mouth.child(PartKind.MOUTH_SHAPE, wanted)
+        Part shown = refinedMouthKey(fr.f).flatMap(k -> mouth.child(PartKind.MOUTH_SHAPE, k))
+                .or(() -> mouth.child(PartKind.MOUTH_SHAPE, wanted))
                 .or(() -> mouth.child(PartKind.MOUTH_SHAPE, "neutral"))
                 .or(() -> mouth.child(PartKind.MOUTH_SHAPE))
                 .orElse(null);
@@ -319,7 +321,8 @@ final class LayerPoser {
         double turn = frownTurn(fr.f);
         AffineTransform shape = m;
         CanvasRect sb = shown == null ? null : shown.bounds();
-        if (turn < 1 && sb != null && (wanted.equals("neutral") || wanted.equals("m"))) {
+        String shownKey = shown == null ? "" : shown.key();
+        if (turn < 1 && sb != null && (shownKey.equals("neutral") || shownKey.equals("m"))) {
             shape = new AffineTransform(m);
             shape.concatenate(about(new CanvasPoint(sb.centerX(), sb.centerY()), AffineTransform.getScaleInstance(1, turn)));
         }
@@ -341,6 +344,16 @@ final class LayerPoser {
                 - (f.get(ArkitBlendshape.mouthSmileLeft) + f.get(ArkitBlendshape.mouthSmileRight)) / 2;
         double u = Math.max(0, Math.min(1, (frown - 0.1) / 0.5));
         return 1 - 2 * u;
+    }
+
+    /**
+     * The sheet mouth of the frame's Character Animator mouth when it refines the shape (Ee, R, Uh... while
+     * speaking), preferred to {@link #mouthKey} where the sheet draws it.
+     */
+    static Optional<String> refinedMouthKey(PerformanceFrame f) {
+        if (enumAt(MouthShape.values(), f.get(Channel.MOUTH_SHAPE), MouthShape.X) == MouthShape.X) return Optional.empty();
+        AnimatorMouth m = enumAt(AnimatorMouth.values(), f.get(Channel.ANIMATOR_MOUTH), AnimatorMouth.NEUTRAL);
+        return m.isViseme() ? Optional.of(m.layerName().toLowerCase(Locale.ROOT).replace('-', ' ')) : Optional.empty();
     }
 
     /** The sheet mouth shape for a frame (docs/character-sheets.md, "Mouth shapes from the performance"). */

@@ -41,6 +41,8 @@ public final class ModelContract {
             case LEFT_HAND_POSE, RIGHT_HAND_POSE -> "HandPose ordinal, a whole number (" + side(c) + "): "
                     + names(org.cuestudio.core.perform.HandPose.values());
             case MOUTH_SHAPE -> "MouthShape ordinal, a whole number: " + names(org.cuestudio.core.model.MouthShape.values());
+            case ANIMATOR_MOUTH -> "AnimatorMouth ordinal, a whole number, refining the mouth shape: "
+                    + names(org.cuestudio.core.model.AnimatorMouth.values());
         };
     }
 

@@ -47,6 +47,10 @@ public final class StillsTool {
         p.put("mouth-A", new FrameBuilder().mouth(MouthShape.A).build());
         p.put("mouth-D", new FrameBuilder().mouth(MouthShape.D).set(ArkitBlendshape.jawOpen, 0.7).build());
         p.put("mouth-F", new FrameBuilder().mouth(MouthShape.F).build());
+        p.put("mouth-B-Ee", new FrameBuilder().mouth(MouthShape.B, org.cuestudio.core.model.AnimatorMouth.EE).build());
+        p.put("mouth-E-R", new FrameBuilder().mouth(MouthShape.E, org.cuestudio.core.model.AnimatorMouth.R).build());
+        p.put("mouth-C-Uh", new FrameBuilder().mouth(MouthShape.C, org.cuestudio.core.model.AnimatorMouth.UH)
+                .set(ArkitBlendshape.jawOpen, 0.35).build());
         p.put("gaze-left", new FrameBuilder().gaze(-35, 0).build());
         p.put("gaze-right", new FrameBuilder().gaze(35, 5).build());
         p.put("yaw-25", new FrameBuilder().set(Channel.HEAD_YAW, 25).gaze(10, 0).build());

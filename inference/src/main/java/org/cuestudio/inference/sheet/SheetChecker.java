@@ -16,16 +16,17 @@ import org.cuestudio.inference.sheet.RigNode.Part;
  */
 public final class SheetChecker {
     /**
-     * The mouth shapes the performance asks for (docs/character-sheets.md), by key, with the names artists use;
-     * {@code Ee}, {@code R} and {@code Uh} are accepted but the lip sync does not ask for them, so they are not
-     * warned about.
+     * The mouth shapes the performance asks for (docs/character-sheets.md), by key, with the names artists use:
+     * Character Animator's fourteen. {@link #REFINING} are the ones that only refine a shape (lip-sync picks
+     * {@code Ee} over {@code S} for the B of "bee"); without them the shape's own mouth is shown.
      */
     private static final Map<String, String> MOUTHS = new LinkedHashMap<>();
+    private static final List<String> REFINING = List.of("Ee", "R", "Uh");
     private static final List<String> HAND_POSES = List.of("relaxed", "open", "point", "fist", "wave");
 
     static {
-        for (String n : List.of("Neutral", "Smile", "Surprised", "Aa", "D", "F", "L", "M", "Oh", "S", "W-Oo")) {
-            MOUTHS.put(SvgSheetParser.normalise(n.replace('-', ' ')), n);
+        for (org.cuestudio.core.model.AnimatorMouth m : org.cuestudio.core.model.AnimatorMouth.values()) {
+            MOUTHS.put(SvgSheetParser.normalise(m.layerName().replace('-', ' ')), m.layerName());
         }
     }
 
@@ -127,6 +128,12 @@ public final class SheetChecker {
                 if (mouth.get().child(PartKind.MOUTH_SHAPE, key).isEmpty()) missing.add(name);
             });
             parts.add("Mouth (" + String.join(", ", shapes) + ")");
+            List<String> refining = missing.stream().filter(REFINING::contains).toList();
+            missing.removeAll(refining);
+            if (!refining.isEmpty()) {
+                warnings.add(where + ": no mouth " + String.join(", ", quoted(refining)) + ": speech shows the mouth of "
+                        + "the underlying shape instead (`S` or `D` for `Ee`, `Oh` or `S` for `R`, `D` or `Aa` for `Uh`)");
+            }
             if (!missing.isEmpty()) {
                 boolean neutral = mouth.get().child(PartKind.MOUTH_SHAPE, "neutral").isPresent();
                 warnings.add(where + ": no mouth " + String.join(", ", quoted(missing)) + ": "

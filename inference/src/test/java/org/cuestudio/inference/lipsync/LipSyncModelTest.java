@@ -86,8 +86,50 @@ class LipSyncModelTest {
         assertThat(cues.getLast().endTicks()).isEqualTo(clip.durationTicks());
         for (int i = 1; i < cues.size(); i++) {
             assertThat(cues.get(i).startTicks()).isEqualTo(cues.get(i - 1).endTicks());
-            assertThat(cues.get(i).shape()).isNotEqualTo(cues.get(i - 1).shape());
+            MouthCue a = cues.get(i - 1), b = cues.get(i);
+            assertThat(a.shape() != b.shape() || a.mouth() != b.mouth()).as("cue %d differs from the one before", i).isTrue();
         }
+    }
+
+    @Test
+    void theCommittedModelRefinesShapesIntoMouthsItsTableAllows() throws Exception {
+        assertThat(model.hasMouthHead()).isTrue();
+        java.util.Properties p = new java.util.Properties();
+        try (var in = java.nio.file.Files.newBufferedReader(LipSyncModel.defaultDir().resolve(LipSyncModel.MOUTH_PROPERTIES))) {
+            p.load(in);
+        }
+        MouthRefiner table = MouthRefiner.from(p);
+        List<MouthCue> cues = model.analyse(speechLike(16_000), (String) null);
+        for (MouthCue c : cues) assertThat(table.allowed(c.shape())).as("%s", c).contains(c.mouth());
+        // the formant buzzes are not all one mouth: the head refines, it does not just copy the shape's default
+        assertThat(cues.stream().filter(c -> c.mouth() != org.cuestudio.core.model.AnimatorMouth.of(c.shape()))).isNotEmpty();
+    }
+
+    @Test
+    void aModelFolderWithoutTheMouthHeadGivesEachShapeItsOwnMouth(@TempDir Path dir) throws Exception {
+        for (String f : List.of("lipsync-0000.params", "lipsync.properties")) {
+            java.nio.file.Files.copy(LipSyncModel.defaultDir().resolve(f), dir.resolve(f));
+        }
+        AudioClip clip = speechLike(16_000);
+        try (LipSyncModel bare = LipSyncModel.load(dir)) {
+            assertThat(bare.hasMouthHead()).isFalse();
+            List<MouthCue> cues = bare.analyse(clip, (String) null);
+            assertThat(cues).allMatch(c -> c.mouth() == org.cuestudio.core.model.AnimatorMouth.of(c.shape()));
+            // the head never changes the shapes
+            assertThat(LipSync.sample(cues, new FrameRate(100, 1), 340))
+                    .containsExactly(LipSync.sample(model.analyse(clip, (String) null), new FrameRate(100, 1), 340));
+        }
+    }
+
+    @Test
+    void aBrokenMouthHeadIsAClearError(@TempDir Path dir) throws Exception {
+        for (String f : List.of("lipsync-0000.params", "lipsync.properties")) {
+            java.nio.file.Files.copy(LipSyncModel.defaultDir().resolve(f), dir.resolve(f));
+        }
+        java.nio.file.Files.writeString(dir.resolve(LipSyncModel.MOUTH_PROPERTIES), "allowed.B=S\n");
+        java.nio.file.Files.write(dir.resolve("animator-0000.params"), new byte[] {1, 2, 3});
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> LipSyncModel.load(dir))
+                .isInstanceOf(java.io.IOException.class).hasMessageContaining("animator.properties");
     }
 
     @Test

@@ -68,6 +68,36 @@ class LayerPoserTest {
     }
 
     @Test
+    void theRefiningCharacterAnimatorMouthIsDrawnWhereTheSheetHasIt() {
+        PerformanceFrame ee = new FrameBuilder().mouth(MouthShape.B)
+                .set(Channel.ANIMATOR_MOUTH, org.cuestudio.core.model.AnimatorMouth.EE.ordinal()).build();
+        assertThat(sprites(ee)).contains(spriteOfMouth("ee")).doesNotContain(spriteOfMouth("s"));
+        PerformanceFrame r = new FrameBuilder().mouth(MouthShape.E)
+                .set(Channel.ANIMATOR_MOUTH, org.cuestudio.core.model.AnimatorMouth.R.ordinal()).build();
+        assertThat(sprites(r)).contains(spriteOfMouth("r"));
+        PerformanceFrame wOo = new FrameBuilder().mouth(MouthShape.F)
+                .set(Channel.ANIMATOR_MOUTH, org.cuestudio.core.model.AnimatorMouth.W_OO.ordinal()).build();
+        assertThat(LayerPoser.refinedMouthKey(wOo)).contains("w oo");
+        // at rest the face chooses (Smile, Surprised, Neutral), whatever the channel says
+        PerformanceFrame rest = new FrameBuilder().mouth(MouthShape.X)
+                .set(Channel.ANIMATOR_MOUTH, org.cuestudio.core.model.AnimatorMouth.EE.ordinal()).build();
+        assertThat(LayerPoser.refinedMouthKey(rest)).isEmpty();
+    }
+
+    @Test
+    void aSheetWithoutTheRefiningMouthShowsTheShapesOwn(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        var copy = org.cuestudio.inference.sheet.TestSheets.blockyWithSvg(dir,
+                svg -> svg.replaceAll("<g inkscape:groupmode=\"layer\" inkscape:label=\"Ee\"[^>]*>.*?</g>", ""));
+        CharacterSheet noEe = CharacterSheetLoader.load(copy);
+        LayerPoser p = new LayerPoser(noEe.rig());
+        PerformanceFrame ee = new FrameBuilder().mouth(MouthShape.B)
+                .set(Channel.ANIMATOR_MOUTH, org.cuestudio.core.model.AnimatorMouth.EE.ordinal()).build();
+        int s = firstArt(noEe.rig().find(PartKind.MOUTH).orElseThrow().child(PartKind.MOUTH_SHAPE, "s").orElseThrow());
+        assertThat(p.pose(ee).stream().map(DrawOp::sprite).toList()).contains(s);
+    }
+
+    @Test
     void blinkShowsTheBlinkLayerInsteadOfEyeballAndPupil() {
         List<Integer> open = sprites(PerformanceFrame.neutral());
         List<Integer> closed = sprites(new FrameBuilder().blink(1).build());

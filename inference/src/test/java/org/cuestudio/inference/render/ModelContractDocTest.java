@@ -28,6 +28,6 @@ class ModelContractDocTest {
         assertThat(rows[2]).startsWith("| 0 | `" + ArkitBlendshape.values()[0].name() + "`");
         assertThat(rows[2 + ArkitBlendshape.jawOpen.ordinal()]).startsWith("| 17 | `jawOpen`");
         assertThat(rows[2 + Channel.HEAD_YAW.index()]).startsWith("| 52 | `HEAD_YAW`");
-        assertThat(rows[rows.length - 1]).startsWith("| " + (PerformanceFrame.SIZE - 1) + " | `MOUTH_SHAPE`");
+        assertThat(rows[rows.length - 1]).startsWith("| " + (PerformanceFrame.SIZE - 1) + " | `ANIMATOR_MOUTH`");
     }
 }

@@ -43,6 +43,15 @@ class SheetCheckerTest {
     }
 
     @Test
+    void missingRefiningMouthsSayTheShapesOwnMouthIsShown() throws Exception {
+        Path sheet = TestSheets.blockyWithSvg(tmp, svg -> svg.replace("inkscape:label=\"Ee\"", "inkscape:label=\"Spare\"")
+                .replace("inkscape:label=\"R\"", "inkscape:label=\"Spare\""));
+        SheetReport r = SheetChecker.check(sheet);
+        assertThat(r.warnings()).anyMatch(w -> w.contains("no mouth `Ee`, `R`") && w.contains("underlying shape"))
+                .noneMatch(w -> w.contains("`Ee`") && w.contains("`Neutral` is shown instead"));
+    }
+
+    @Test
     void aBrokenFileIsAnErrorThatNamesIt() throws Exception {
         Path sheet = TestSheets.copyOfBlocky(tmp);
         Files.writeString(sheet.resolve("character.svg"), "<svg xmlns=\"http://www.w3.org/2000/svg\"><g");

@@ -19,7 +19,6 @@ import org.cuestudio.core.audio.LipSyncProvider;
 import org.cuestudio.core.audio.PeakPyramid;
 import org.cuestudio.core.audio.Prosody;
 import org.cuestudio.core.export.MediaCodecProvider;
-import org.cuestudio.core.model.MouthShape;
 import org.cuestudio.core.time.FrameRate;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -98,8 +97,7 @@ public final class BenchAudioCommand implements Callable<Integer> {
         PeakPyramid peaks = PeakPyramid.of(clip);
         long t3 = System.nanoTime();
         if (lipSync != null) {
-            MouthShape[] shapes = lipSync.perFrame(clip, null, rate);
-            features = features.withMouthShapes(shapes);
+            features = features.withMouth(lipSync.perFrame(clip, null, rate));
         }
         long t4 = System.nanoTime();
         Prosody prosody = features.prosody();

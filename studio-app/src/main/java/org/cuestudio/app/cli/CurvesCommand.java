@@ -134,15 +134,20 @@ public final class CurvesCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The performance's mouth shapes as cues, one per run of a shape. */
+    /** The performance's mouths as cues, one per run of a shape and its Character Animator mouth. */
     static List<MouthCue> mouthCues(Performance perf) {
         List<MouthCue> out = new java.util.ArrayList<>();
         int f = 0;
         while (f < perf.frameCount()) {
             org.cuestudio.core.model.MouthShape shape = perf.frames().get(f).mouthShape();
+            org.cuestudio.core.model.AnimatorMouth mouth = perf.frames().get(f).animatorMouth();
             int e = f + 1;
-            while (e < perf.frameCount() && perf.frames().get(e).mouthShape() == shape) e++;
-            out.add(new MouthCue(perf.frameRate().frameToTicks(f), perf.frameRate().frameToTicks(e), shape));
+            while (e < perf.frameCount() && perf.frames().get(e).mouthShape() == shape
+                    && perf.frames().get(e).animatorMouth() == mouth) e++;
+            if ((shape == org.cuestudio.core.model.MouthShape.X) == mouth.isViseme()) {
+                mouth = org.cuestudio.core.model.AnimatorMouth.of(shape);
+            }
+            out.add(new MouthCue(perf.frameRate().frameToTicks(f), perf.frameRate().frameToTicks(e), shape, mouth));
             f = e;
         }
         return out;

@@ -41,6 +41,14 @@ public final class LipSyncCommand implements Callable<Integer> {
     @Option(names = {"-f", "--format"}, defaultValue = "tsv", description = "tsv (default) or json.")
     Format format = Format.tsv;
 
+    /** What the cues' values are called. */
+    public enum Mouths { rhubarb, animator }
+
+    @Option(names = {"-m", "--mouths"}, defaultValue = "rhubarb",
+            description = "rhubarb (default): the nine shapes A-H, X; animator: Adobe Character Animator's mouth "
+                    + "names (Aa, D, Ee, F, L, M, Oh, R, S, Uh, W-Oo; Neutral at rest).")
+    Mouths mouths = Mouths.rhubarb;
+
     @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "Write here instead of standard output.")
     @Nullable Path out;
 
@@ -59,9 +67,10 @@ public final class LipSyncCommand implements Callable<Integer> {
         try (LipSync lipSync = LipSyncProvider.load().create()) {
             cues = lipSync.analyse(clip, text);
         }
+        RhubarbFormat.Naming naming = mouths == Mouths.animator ? RhubarbFormat.Naming.ANIMATOR : RhubarbFormat.Naming.RHUBARB;
         String result = switch (format) {
-            case tsv -> RhubarbFormat.tsv(cues, clip.durationTicks());
-            case json -> RhubarbFormat.json(cues, audio.toString(), clip.durationTicks());
+            case tsv -> RhubarbFormat.tsv(cues, clip.durationTicks(), naming);
+            case json -> RhubarbFormat.json(cues, audio.toString(), clip.durationTicks(), naming);
         };
         if (out != null) {
             Files.writeString(out, result, StandardCharsets.UTF_8);

@@ -2,7 +2,6 @@ package org.cuestudio.core.audio;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.cuestudio.core.model.MouthShape;
 import org.cuestudio.core.time.FrameRate;
 import org.cuestudio.core.time.Ticks;
 import org.cuestudio.core.time.TimeRange;
@@ -13,15 +12,15 @@ import org.jspecify.annotations.Nullable;
  * (1 = the recording's loud speech), whether the frame is speech, optionally the mouth shapes from lip-sync and
  * the prosody (pitch, voicing, pauses, phrases, accents). Computed once per audio file.
  *
- * @param mouthShapes the lip-sync track, or null (the planner then picks the mouth from loudness)
+ * @param mouth the lip-sync track, or null (the planner then picks the mouth from loudness)
  * @param prosody pitch, pauses, phrases and accents, or null (the planner then places nods from loudness rises
  *     and breathes on its own rhythm only)
  */
 public record AudioFeatures(FrameRate frameRate, long durationTicks, float[] loudness, boolean[] speech,
-        MouthShape @Nullable [] mouthShapes, @Nullable Prosody prosody) {
+        @Nullable MouthTrack mouth, @Nullable Prosody prosody) {
     public AudioFeatures {
         if (loudness.length != speech.length) throw new IllegalArgumentException("feature lengths differ");
-        if (mouthShapes != null && mouthShapes.length != loudness.length) {
+        if (mouth != null && mouth.frameCount() != loudness.length) {
             throw new IllegalArgumentException("mouth-shape track length differs");
         }
         if (prosody != null && prosody.frameCount() != loudness.length) {
@@ -31,8 +30,8 @@ public record AudioFeatures(FrameRate frameRate, long durationTicks, float[] lou
 
     /** Features without prosody, with or without a lip-sync track. */
     public AudioFeatures(FrameRate frameRate, long durationTicks, float[] loudness, boolean[] speech,
-            MouthShape @Nullable [] mouthShapes) {
-        this(frameRate, durationTicks, loudness, speech, mouthShapes, null);
+            @Nullable MouthTrack mouth) {
+        this(frameRate, durationTicks, loudness, speech, mouth, null);
     }
 
     /** Features without a lip-sync track or prosody (the planner then picks the mouth from loudness). */
@@ -40,14 +39,14 @@ public record AudioFeatures(FrameRate frameRate, long durationTicks, float[] lou
         this(frameRate, durationTicks, loudness, speech, null, null);
     }
 
-    /** The same features with a per-video-frame mouth-shape track from lip-sync ({@link LipSync#perFrame}). */
-    public AudioFeatures withMouthShapes(MouthShape[] shapes) {
-        return new AudioFeatures(frameRate, durationTicks, loudness, speech, shapes, prosody);
+    /** The same features with a per-video-frame mouth track from lip-sync ({@link LipSync#perFrame}). */
+    public AudioFeatures withMouth(MouthTrack track) {
+        return new AudioFeatures(frameRate, durationTicks, loudness, speech, track, prosody);
     }
 
     /** The same features with another prosody (or none). */
     public AudioFeatures withProsody(@Nullable Prosody p) {
-        return new AudioFeatures(frameRate, durationTicks, loudness, speech, mouthShapes, p);
+        return new AudioFeatures(frameRate, durationTicks, loudness, speech, mouth, p);
     }
 
     public int frameCount() {
@@ -80,14 +79,12 @@ public record AudioFeatures(FrameRate frameRate, long durationTicks, float[] lou
         int n = frameCount();
         float[] loud = loudness.clone();
         boolean[] sp = speech.clone();
-        MouthShape[] mouth = mouthShapes == null ? null : mouthShapes.clone();
         for (int f = 0; f < n; f++) {
             if (keep[f]) continue;
             loud[f] = 0;
             sp[f] = false;
-            if (mouth != null) mouth[f] = MouthShape.X;
         }
-        return new AudioFeatures(frameRate, durationTicks, loud, sp, mouth, prosody == null ? null : maskedProsody(keep));
+        return new AudioFeatures(frameRate, durationTicks, loud, sp, mouth == null ? null : mouth.masked(keep), prosody == null ? null : maskedProsody(keep));
     }
 
     private Prosody maskedProsody(boolean[] keep) {
@@ -146,11 +143,6 @@ public record AudioFeatures(FrameRate frameRate, long durationTicks, float[] lou
         long duration = frameRate.frameToTicks(frames);
         float[] loud = java.util.Arrays.copyOf(loudness, frames);
         boolean[] sp = java.util.Arrays.copyOf(speech, frames);
-        MouthShape[] mouth = null;
-        if (mouthShapes != null) {
-            mouth = java.util.Arrays.copyOf(mouthShapes, frames);
-            for (int f = n; f < frames; f++) mouth[f] = MouthShape.X;
-        }
         Prosody fp = null;
         if (prosody != null) {
             Prosody p = prosody;
@@ -160,7 +152,7 @@ public record AudioFeatures(FrameRate frameRate, long durationTicks, float[] lou
                     p.pauses().stream().filter(inside).toList(), p.phrases().stream().filter(inside).toList(),
                     p.accents().stream().filter(a -> a.ticks() < duration).toList());
         }
-        return new AudioFeatures(frameRate, duration, loud, sp, mouth, fp);
+        return new AudioFeatures(frameRate, duration, loud, sp, mouth == null ? null : mouth.fitted(frames), fp);
     }
 
     /**

@@ -19,30 +19,37 @@ public interface LipSync extends AutoCloseable {
      */
     List<MouthCue> analyse(AudioClip clip, @Nullable String dialog);
 
-    /** The mouth shape on every video frame, for the performance planner (see {@link #sample}). */
-    default MouthShape[] perFrame(AudioClip clip, @Nullable String dialog, FrameRate rate) {
-        return sample(analyse(clip, dialog), rate, (int) rate.framesCovering(clip.durationTicks()));
+    /** The mouth on every video frame, for the performance planner (see {@link #track}). */
+    default MouthTrack perFrame(AudioClip clip, @Nullable String dialog, FrameRate rate) {
+        return track(analyse(clip, dialog), rate, (int) rate.framesCovering(clip.durationTicks()));
+    }
+
+    /** The shapes of {@link #track}. */
+    static MouthShape[] sample(List<MouthCue> cues, FrameRate rate, int frames) {
+        return track(cues, rate, frames).shapes();
     }
 
     /**
      * One shape per video frame: the shape that covers most of the frame; then every closed mouth (A) of at least
      * 20 ms that no frame shows is given to the frame that holds most of it, so that no p/b/m closure falls
-     * between two frames at 24-30 fps. Frames past the last cue rest (X).
+     * between two frames at 24-30 fps. Frames past the last cue rest (X). Each frame's mouth is the one of the cue
+     * that gave it its shape.
      */
-    static MouthShape[] sample(List<MouthCue> cues, FrameRate rate, int frames) {
-        MouthShape[] out = new MouthShape[frames];
+    static MouthTrack track(List<MouthCue> cues, FrameRate rate, int frames) {
+        MouthCue rest = new MouthCue(0, 1, MouthShape.X);
+        MouthCue[] out = new MouthCue[frames];
         int j = 0;
         for (int f = 0; f < frames; f++) {
             long from = rate.frameToTicks(f), to = rate.frameToTicks(f + 1);
             while (j < cues.size() && cues.get(j).endTicks() <= from) j++;
-            MouthShape best = MouthShape.X;
+            MouthCue best = rest;
             long bestLength = 0;
             for (int k = j; k < cues.size() && cues.get(k).startTicks() < to; k++) {
                 MouthCue c = cues.get(k);
                 long length = Math.min(to, c.endTicks()) - Math.max(from, c.startTicks());
                 if (length > bestLength) {
                     bestLength = length;
-                    best = c.shape();
+                    best = c;
                 }
             }
             out[f] = best;
@@ -55,16 +62,22 @@ public interface LipSync extends AutoCloseable {
             long bestLength = 0;
             boolean shown = false;
             for (int f = first; f <= last; f++) {
-                if (out[f] == MouthShape.A) shown = true;
+                if (out[f].shape() == MouthShape.A) shown = true;
                 long length = Math.min(rate.frameToTicks(f + 1), c.endTicks()) - Math.max(rate.frameToTicks(f), c.startTicks());
                 if (length > bestLength) {
                     bestLength = length;
                     bestFrame = f;
                 }
             }
-            if (!shown && bestFrame >= 0) out[bestFrame] = MouthShape.A;
+            if (!shown && bestFrame >= 0) out[bestFrame] = c;
         }
-        return out;
+        MouthShape[] shapes = new MouthShape[frames];
+        org.cuestudio.core.model.AnimatorMouth[] mouths = new org.cuestudio.core.model.AnimatorMouth[frames];
+        for (int f = 0; f < frames; f++) {
+            shapes[f] = out[f].shape();
+            mouths[f] = out[f].mouth();
+        }
+        return new MouthTrack(shapes, mouths);
     }
 
     /** Cue boundaries as seconds, for formats that count in seconds. */

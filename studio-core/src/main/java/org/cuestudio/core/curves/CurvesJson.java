@@ -122,6 +122,9 @@ public final class CurvesJson {
                         names(HandPose.values(), true));
                 case MOUTH_SHAPE -> new ChannelInfo(camelCase(c), "enum", "index",
                         names(MouthShape.values(), false));
+                case ANIMATOR_MOUTH -> new ChannelInfo(camelCase(c), "enum", "index",
+                        java.util.Arrays.stream(org.cuestudio.core.model.AnimatorMouth.values())
+                                .map(org.cuestudio.core.model.AnimatorMouth::layerName).toList());
                 default -> new ChannelInfo(camelCase(c), "angle", "degrees", List.of());
             };
             out.add(info);

@@ -26,7 +26,12 @@ public enum Channel {
     /** {@link HandPose} ordinal. */
     RIGHT_HAND_POSE,
     /** {@link org.cuestudio.core.model.MouthShape} ordinal. */
-    MOUTH_SHAPE;
+    MOUTH_SHAPE,
+    /**
+     * {@link org.cuestudio.core.model.AnimatorMouth} ordinal: the Character Animator mouth that refines
+     * {@link #MOUTH_SHAPE} (Neutral at rest; the renderer may show Smile or Surprised instead from the face).
+     */
+    ANIMATOR_MOUTH;
 
     /** Index of this channel in the frame vector. */
     public int index() {

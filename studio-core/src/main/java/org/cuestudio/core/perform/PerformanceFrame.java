@@ -46,6 +46,12 @@ public final class PerformanceFrame {
         return MouthShape.values()[Math.round(values[Channel.MOUTH_SHAPE.index()])];
     }
 
+    /** The Character Animator mouth that refines {@link #mouthShape()}. */
+    public org.cuestudio.core.model.AnimatorMouth animatorMouth() {
+        var all = org.cuestudio.core.model.AnimatorMouth.values();
+        return all[Math.max(0, Math.min(all.length - 1, Math.round(values[Channel.ANIMATOR_MOUTH.index()])))];
+    }
+
     public HandPose leftHand() {
         return HandPose.values()[Math.round(values[Channel.LEFT_HAND_POSE.index()])];
     }

@@ -15,7 +15,7 @@ import org.cuestudio.core.model.Shot;
  */
 public final class PerformancePlanner {
     /** Version of the planner's behaviour, recorded in curve exports; bump it when the same inputs give other frames. */
-    public static final String VERSION = "5";
+    public static final String VERSION = "6";
 
     private final GestureLibrary gestures;
 

@@ -10,7 +10,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.cuestudio.core.audio.AudioFeatures;
+import org.cuestudio.core.audio.MouthTrack;
 import org.cuestudio.core.audio.Prosody;
+import org.cuestudio.core.model.AnimatorMouth;
 import org.cuestudio.core.model.Cue;
 import org.cuestudio.core.model.CueLane;
 import org.cuestudio.core.model.CueTrack;
@@ -649,9 +651,11 @@ final class Planning {
     private void mouth() {
         double[] loud = smoothedLoudness(0.04);
         double[] mouth = c(Channel.MOUTH_SHAPE);
+        double[] animator = c(Channel.ANIMATOR_MOUTH);
         boolean[] speech = audio.speech();
-        MouthShape[] track = audio.mouthShapes();
+        MouthTrack track = audio.mouth();
         MouthShape held = MouthShape.X;
+        AnimatorMouth heldMouth = AnimatorMouth.NEUTRAL;
         int heldFor = 99;
         MouthShape[] fixed = new MouthShape[n];
         for (Cue cue : cues(CueLane.MOUTH)) {
@@ -662,19 +666,26 @@ final class Planning {
         }
         for (int f = 0; f < n; f++) {
             MouthShape want;
+            AnimatorMouth wantMouth = null;
             if (fixed[f] != null) want = fixed[f]; // the director's correction wins
-            else if (track != null) want = track[f]; // lip-sync model: already smoothed, timing exact
+            else if (track != null) { // lip-sync model: already smoothed, timing exact
+                want = track.shapes()[f];
+                wantMouth = track.mouths()[f];
+            }
             else if (!speech[f]) want = MouthShape.X;
             else if (loud[f] < 0.15) want = MouthShape.A;
             else if (loud[f] < 0.35) want = MouthShape.B;
             else if (loud[f] < 0.62) want = MouthShape.C;
             else want = MouthShape.D;
-            if (want != held && (track != null || fixed[f] != null || heldFor >= 2)) {
+            if (wantMouth == null) wantMouth = AnimatorMouth.of(want);
+            if ((want != held || wantMouth != heldMouth) && (track != null || fixed[f] != null || heldFor >= 2)) {
                 held = want;
+                heldMouth = wantMouth;
                 heldFor = 0;
             }
             heldFor++;
             mouth[f] = held.ordinal();
+            animator[f] = heldMouth.ordinal();
             double open = switch (held) {
                 case A, X -> 0;
                 case B -> 0.12;
@@ -690,6 +701,19 @@ final class Planning {
             if (held == MouthShape.A) s(ArkitBlendshape.mouthClose)[f] += 0.6;
             if (held == MouthShape.F) s(ArkitBlendshape.mouthPucker)[f] += 0.7;
             if (held == MouthShape.E) s(ArkitBlendshape.mouthFunnel)[f] += 0.5;
+            // the refining mouth shapes the lips further: spread for Ee, a rounded pout for R, lax for Uh
+            switch (heldMouth) {
+                case EE -> {
+                    s(ArkitBlendshape.mouthStretchLeft)[f] += 0.35;
+                    s(ArkitBlendshape.mouthStretchRight)[f] += 0.35;
+                }
+                case R -> {
+                    s(ArkitBlendshape.mouthFunnel)[f] += 0.2;
+                    s(ArkitBlendshape.mouthPucker)[f] += 0.25;
+                }
+                case UH -> s(ArkitBlendshape.jawOpen)[f] += 0.05;
+                default -> { }
+            }
         }
     }
 

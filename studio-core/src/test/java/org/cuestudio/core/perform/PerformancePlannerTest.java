@@ -235,7 +235,7 @@ class PerformancePlannerTest {
         AudioFeatures a = speech(6, 3);
         org.cuestudio.core.model.MouthShape[] track = new org.cuestudio.core.model.MouthShape[a.frameCount()];
         java.util.Arrays.fill(track, org.cuestudio.core.model.MouthShape.C);
-        AudioFeatures synced = a.withMouthShapes(track);
+        AudioFeatures synced = a.withMouth(org.cuestudio.core.audio.MouthTrack.of(track));
         Performance p = planner.plan(shot(new org.cuestudio.core.model.MouthShapeCue("m", seconds(2, 2.08),
                 org.cuestudio.core.model.MouthShape.A)), MIRA, synced, 1);
         for (int f = 0; f < p.frameCount(); f++) {
@@ -245,5 +245,28 @@ class PerformancePlannerTest {
         }
         // The closed lips close the jaw too.
         assertThat(p.frames().get(50).get(ArkitBlendshape.jawOpen)).isLessThan(p.frames().get(40).get(ArkitBlendshape.jawOpen));
+    }
+
+    @Test
+    void theLipSyncTracksCharacterAnimatorMouthsReachTheFramesAndShapeTheLips() {
+        AudioFeatures a = speech(6, 3);
+        int n = a.frameCount();
+        org.cuestudio.core.model.MouthShape[] shapes = new org.cuestudio.core.model.MouthShape[n];
+        org.cuestudio.core.model.AnimatorMouth[] mouths = new org.cuestudio.core.model.AnimatorMouth[n];
+        java.util.Arrays.fill(shapes, org.cuestudio.core.model.MouthShape.B);
+        for (int f = 0; f < n; f++) {
+            mouths[f] = f < 60 ? org.cuestudio.core.model.AnimatorMouth.S : org.cuestudio.core.model.AnimatorMouth.EE;
+        }
+        AudioFeatures synced = a.withMouth(new org.cuestudio.core.audio.MouthTrack(shapes, mouths));
+        // a correction on the mouth lane shows its shape's own mouth
+        Performance p = planner.plan(shot(new org.cuestudio.core.model.MouthShapeCue("m", seconds(4, 4.2),
+                org.cuestudio.core.model.MouthShape.D)), MIRA, synced, 1);
+        assertThat(p.frames().get(40).animatorMouth()).isEqualTo(org.cuestudio.core.model.AnimatorMouth.S);
+        assertThat(p.frames().get(80).animatorMouth()).isEqualTo(org.cuestudio.core.model.AnimatorMouth.EE);
+        assertThat(p.frames().get(101).animatorMouth()).isEqualTo(org.cuestudio.core.model.AnimatorMouth.AA);
+        assertThat(p.frames().get(80).mouthShape()).isEqualTo(org.cuestudio.core.model.MouthShape.B);
+        // Ee spreads the lips that S does not
+        assertThat(p.frames().get(80).get(ArkitBlendshape.mouthStretchLeft))
+                .isGreaterThan(p.frames().get(40).get(ArkitBlendshape.mouthStretchLeft) + 0.2f);
     }
 }
