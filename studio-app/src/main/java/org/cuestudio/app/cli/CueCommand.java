@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "cue", mixinStandardHelpOptions = true, versionProvider = CueCommand.Version.class,
         description = "Cue Studio: direct character performances. With no sub-command, opens the studio window "
                 + "on PROJECT (default: the bundled sample project).",
-        subcommands = {RenderCommand.class, ValidateCommand.class, UpgradeCommand.class, LipSyncCommand.class,
+        subcommands = {NewCommand.class, RenderCommand.class, ValidateCommand.class, UpgradeCommand.class, LipSyncCommand.class,
                 CurvesCommand.class, TimelineCommand.class, TakesCommand.class, QueueCommand.class, CacheCommand.class, BenchCommand.class, DoctorCommand.class,
                 SheetCommand.class, GesturesCommand.class, DirectCommand.class, CommandLine.HelpCommand.class})
 public final class CueCommand implements Callable<Integer> {
