@@ -96,7 +96,9 @@ public final class DjlRenderBackend implements RenderBackend {
         // The kernel is called with a different box size for every sprite; the profiling executor's
         // re-specialisations cost more than they save. The setting is per thread: this is the only thread.
         JniUtils.setGraphExecutorOptimize(false);
-        if (engine.getGpuCount() > 0) {
+        boolean cpuOnly = "cpu".equalsIgnoreCase(System.getProperty("cue.render.device", "auto"));
+        if (cpuOnly) LOG.info("cue.render.device=cpu: rendering on the CPU even if a GPU is present");
+        if (engine.getGpuCount() > 0 && !cpuOnly) {
             Device gpu = Device.gpu();
             try {
                 start(gpu);
@@ -163,7 +165,9 @@ public final class DjlRenderBackend implements RenderBackend {
             e.put("gpus", cuda + " found by CUDA, " + torch + " usable by PyTorch");
             if (device.isGpu()) return e;
             String why;
-            if (cuda == 0) {
+            if ("cpu".equalsIgnoreCase(System.getProperty("cue.render.device", "auto"))) {
+                why = "the CPU was chosen (preferences, or -Dcue.render.device=cpu)";
+            } else if (cuda == 0) {
                 why = "no CUDA GPU or driver found on this machine";
             } else if (torch == 0) {
                 why = "the PyTorch native library is a CPU build";

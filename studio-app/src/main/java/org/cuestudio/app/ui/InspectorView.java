@@ -112,6 +112,10 @@ public final class InspectorView extends VBox {
         scroller.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         scroller.getStyleClass().add("edge-to-edge");
         VBox.setVgrow(scroller, Priority.ALWAYS);
+        // Writing a note brings its button into view (a short window shows the inspector's top only).
+        direction.focusedProperty().addListener((o, was, now) -> {
+            if (now) javafx.application.Platform.runLater(() -> reveal(scroller, body, direct));
+        });
         VBox.setMargin(heading, new Insets(12, 16, 6, 16));
         getChildren().addAll(heading, scroller);
 
@@ -261,5 +265,17 @@ public final class InspectorView extends VBox {
     private static String web(javafx.scene.paint.Color c) {
         return String.format(Locale.ROOT, "#%02x%02x%02x", Math.round(c.getRed() * 255), Math.round(c.getGreen() * 255),
                 Math.round(c.getBlue() * 255));
+    }
+
+    /** Scrolls {@code scroller} (whose content is {@code body}) just enough to show all of {@code node}. */
+    private static void reveal(ScrollPane scroller, Region body, javafx.scene.Node node) {
+        double content = body.getHeight(), view = scroller.getViewportBounds().getHeight();
+        if (content <= view) return;
+        javafx.geometry.Bounds b = body.sceneToLocal(node.localToScene(node.getBoundsInLocal()));
+        double top = scroller.getVvalue() * (content - view);
+        double want = top;
+        if (b.getMaxY() + 8 > top + view) want = b.getMaxY() + 8 - view;
+        if (b.getMinY() < want) want = b.getMinY();
+        scroller.setVvalue(Math.max(0, Math.min(1, want / (content - view))));
     }
 }

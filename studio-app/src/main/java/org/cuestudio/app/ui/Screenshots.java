@@ -61,7 +61,11 @@ public final class Screenshots {
         StudioView view = UiExecutors.callOnFx(() -> {
             Application.setUserAgentStylesheet(new PrimerDark().getUserAgentStylesheet());
             Stage stage = new Stage();
-            StudioView v = StudioApp.show(stage, vm);
+            org.cuestudio.app.settings.StudioSettings settings = org.cuestudio.app.settings.StudioSettings.inMemory();
+            if ("light".equals(System.getProperty("cue.theme"))) {
+                settings.setTheme(org.cuestudio.app.settings.StudioSettings.Theme.LIGHT);
+            }
+            StudioView v = StudioApp.show(stage, vm, settings);
             stage.setWidth(width);
             stage.setHeight(height);
             vm.open(project);

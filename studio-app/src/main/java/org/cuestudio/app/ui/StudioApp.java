@@ -1,6 +1,5 @@
 package org.cuestudio.app.ui;
 
-import atlantafx.base.theme.PrimerDark;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -10,6 +9,7 @@ import javafx.scene.Scene;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.cuestudio.app.StudioServices;
+import org.cuestudio.app.settings.StudioSettings;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -32,12 +32,14 @@ public final class StudioApp extends Application {
     @Override
     public void start(Stage stage) {
         List<String> args = getParameters().getRaw();
+        StudioSettings settings = StudioSettings.load();
+        settings.applyToSystemProperties();
         StudioServices s = new StudioServices();
         UiExecutors x = UiExecutors.javafx();
         services = s;
         executors = x;
         StudioViewModel vm = new StudioViewModel(new ServicesPorts(s), x);
-        StudioView v = show(stage, vm);
+        StudioView v = show(stage, vm, settings);
         view = v;
         stage.setOnCloseRequest(e -> {
             e.consume();
@@ -51,8 +53,13 @@ public final class StudioApp extends Application {
      * it. Used by the application, the screenshot tool and the UI tests.
      */
     public static StudioView show(Stage stage, StudioViewModel vm) {
-        Application.setUserAgentStylesheet(new PrimerDark().getUserAgentStylesheet());
+        return show(stage, vm, StudioSettings.inMemory());
+    }
+
+    /** {@link #show(Stage, StudioViewModel)} with the user's settings (theme, recent projects), which it keeps. */
+    public static StudioView show(Stage stage, StudioViewModel vm, StudioSettings settings) {
         StudioView view = new StudioView(vm);
+        StudioWindow.applyTheme(settings.theme(), view);
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         double w = Math.min(1480, screen.getWidth() - 40);
         double h = Math.min(920, screen.getHeight() - 40);
@@ -62,6 +69,8 @@ public final class StudioApp extends Application {
         stage.titleProperty().bind(vm.titleProperty());
         stage.setMinWidth(880);
         stage.setMinHeight(560);
+        StudioWindow window = new StudioWindow(stage, view, settings);
+        view.setWindow(window);
         stage.show();
         return view;
     }

@@ -368,6 +368,27 @@ public final class StudioView extends BorderPane {
         }
     }
 
+    private @Nullable StudioWindow window;
+
+    void setWindow(StudioWindow w) {
+        window = w;
+    }
+
+    /** The menus, settings and autosave clock around this view, when it is in a window. */
+    @Nullable StudioWindow window() {
+        return window;
+    }
+
+    /** Puts the window's menu bar above the toolbar. */
+    void installMenuBar(javafx.scene.control.MenuBar bar) {
+        setTop(new VBox(bar, getTop()));
+    }
+
+    /** Shows a note (a warning that needs no answer) in the status line. */
+    void showNote(String text) {
+        vm.note(StatusMessage.warning(text));
+    }
+
     public StudioViewModel viewModel() {
         return vm;
     }
@@ -386,6 +407,7 @@ public final class StudioView extends BorderPane {
 
     /** Stops the playback timer and unhooks from the scene. */
     public void dispose() {
+        if (window != null) window.dispose();
         playbackTimer.stop();
         timeline.dispose();
         vm.dispose();

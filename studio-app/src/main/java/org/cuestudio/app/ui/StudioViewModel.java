@@ -36,7 +36,9 @@ import org.cuestudio.core.render.RenderSettings;
 import org.cuestudio.core.render.RgbaImage;
 import org.cuestudio.core.render.Scene;
 import org.cuestudio.core.time.FrameRate;
+import org.cuestudio.format.Autosave;
 import org.cuestudio.format.LoadedProject;
+import org.cuestudio.format.NewProject;
 import org.cuestudio.format.Problem;
 import org.cuestudio.format.ProjectFiles;
 import org.cuestudio.format.ProjectValidator;
@@ -94,6 +96,12 @@ public final class StudioViewModel {
     private final ReadOnlyObjectWrapper<StatusMessage> status = new ReadOnlyObjectWrapper<>(this, "status", StatusMessage.EMPTY);
     /** Bumped on every change the timeline draws (edits, drag previews, audio arriving). */
     private final ReadOnlyIntegerWrapper revision = new ReadOnlyIntegerWrapper(this, "revision");
+    /** Unsaved work found beside the project being opened, for the window to offer; null when there is none. */
+    private final ReadOnlyObjectWrapper<Autosave.@Nullable Recovery> recovery =
+            new ReadOnlyObjectWrapper<>(this, "recovery");
+    /** The project as it is now while it has unsaved changes, else null: what the autosaver writes (any thread). */
+    private volatile @Nullable Project unsaved;
+    private Autosave.@Nullable Autosaver autosaver;
 
     public StudioViewModel(StudioPorts ports, UiExecutors exec) {
         this.ports = ports;
@@ -138,16 +146,21 @@ public final class StudioViewModel {
         CompletableFuture<Boolean> opened = new CompletableFuture<>();
         status.set(StatusMessage.info("Opening " + folderOrFile + "…"));
         exec.background().execute(() -> {
+            var found = Autosave.check(folderOrFile);
             try {
                 LoadedProject lp = ProjectFiles.open(folderOrFile);
                 List<Problem> problems = ProjectValidator.validate(lp, org.cuestudio.app.StudioServices.gestureLibrary());
                 exec.fx().execute(() -> {
                     open(lp, problems);
+                    recovery.set(found.orElse(null));
                     opened.complete(true);
                 });
             } catch (Exception | LinkageError e) {
                 exec.fx().execute(() -> {
-                    status.set(StatusMessage.error("Cannot open " + folderOrFile + ": " + ErrorText.describe(e)));
+                    status.set(StatusMessage.error("Cannot open " + folderOrFile + ": " + ErrorText.describe(e)
+                            + (found.isPresent() ? " (unsaved work autosaved beside it can be recovered)" : "")));
+                    // the project file is damaged or gone, but the autosave holds the work: offer it
+                    recovery.set(found.orElse(null));
                     opened.complete(false);
                 });
             }
@@ -159,6 +172,8 @@ public final class StudioViewModel {
     public void open(LoadedProject lp, List<Problem> problems) {
         endDrag();
         stopPlaybackAndClose();
+        stopAutosave();
+        recovery.set(null);
         loaded = lp;
         history = new History(lp.project());
         shotId = lp.project().shots().isEmpty() ? null : lp.project().shots().get(0).id();
@@ -175,6 +190,117 @@ public final class StudioViewModel {
         }
         if (shotId == null && problems.isEmpty()) status.set(StatusMessage.warning("The project has no shots"));
         shotChanged();
+        startAutosave(lp.file());
+    }
+
+    // ---------------------------------------------------------------- new projects, autosave and recovery
+
+    /** Shows a message in the status line. */
+    public void note(StatusMessage m) {
+        status.set(m);
+    }
+
+    /** Makes a new project from a recording and a character sheet in the background, then opens it. */
+    public CompletableFuture<Boolean> createProject(NewProject.Request request) {
+        CompletableFuture<Boolean> made = new CompletableFuture<>();
+        status.set(StatusMessage.info("Making " + request.folder() + "…"));
+        exec.background().execute(() -> {
+            try {
+                LoadedProject lp = NewProject.create(request);
+                exec.fx().execute(() -> {
+                    open(lp, List.of());
+                    status.set(StatusMessage.success("Made " + lp.project().name() + " in " + lp.folder()
+                            + ": add emotion, gesture and gaze cues on the timeline"));
+                    made.complete(true);
+                });
+            } catch (Exception | LinkageError e) {
+                exec.fx().execute(() -> {
+                    status.set(StatusMessage.error("Could not make the project: " + ErrorText.describe(e)));
+                    made.complete(false);
+                });
+            }
+        });
+        return made;
+    }
+
+    /**
+     * Autosaves now if there are unsaved changes not yet autosaved (the window also does it every
+     * {@link Autosave#interval()}); completes with whether it wrote. A failure goes to the
+     * status line and editing goes on.
+     */
+    public CompletableFuture<Boolean> autosave() {
+        var a = autosaver;
+        if (a == null) return CompletableFuture.completedFuture(false);
+        CompletableFuture<Boolean> done = new CompletableFuture<>();
+        exec.background().execute(() -> {
+            try {
+                done.complete(a.runOnce());
+            } catch (IOException | RuntimeException e) {
+                exec.fx().execute(() -> status.set(StatusMessage.warning("Autosave failed: " + ErrorText.describe(e)
+                        + "; your changes are only in memory until you save")));
+                done.complete(false);
+            }
+        });
+        return done;
+    }
+
+    private void startAutosave(Path projectFile) {
+        autosaver = new Autosave.Autosaver(projectFile, () -> unsaved);
+    }
+
+    private void stopAutosave() {
+        if (autosaver != null) autosaver.close();
+        autosaver = null;
+        unsaved = null;
+    }
+
+    /** Takes the offered unsaved work: it becomes the project file (the old one the backup) and is opened. */
+    public CompletableFuture<Boolean> acceptRecovery() {
+        var r = recovery.get();
+        if (r == null) return CompletableFuture.completedFuture(false);
+        recovery.set(null);
+        CompletableFuture<Boolean> done = new CompletableFuture<>();
+        exec.background().execute(() -> {
+            try {
+                r.accept();
+                exec.fx().execute(() -> open(r.projectFile()).thenAccept(ok -> {
+                    if (ok) status.set(StatusMessage.success("Recovered the unsaved changes of " + r.project().name()
+                            + "; the version saved before is kept as " + ProjectFiles.backupFile(r.projectFile()).getFileName()));
+                    done.complete(ok);
+                }));
+            } catch (IOException | RuntimeException e) {
+                exec.fx().execute(() -> {
+                    status.set(StatusMessage.error("Could not recover the unsaved changes: " + ErrorText.describe(e)
+                            + "; they are still in " + r.sideFile()));
+                    done.complete(false);
+                });
+            }
+        });
+        return done;
+    }
+
+    /** Throws the offered unsaved work away (deletes the autosave side file). */
+    public CompletableFuture<Boolean> discardRecovery() {
+        var r = recovery.get();
+        if (r == null) return CompletableFuture.completedFuture(false);
+        recovery.set(null);
+        CompletableFuture<Boolean> done = new CompletableFuture<>();
+        exec.background().execute(() -> {
+            try {
+                r.discard();
+                exec.fx().execute(() -> status.set(StatusMessage.info("Discarded the autosaved changes")));
+                done.complete(true);
+            } catch (IOException | RuntimeException e) {
+                exec.fx().execute(() -> status.set(StatusMessage.error("Could not delete " + r.sideFile() + ": "
+                        + ErrorText.describe(e))));
+                done.complete(false);
+            }
+        });
+        return done;
+    }
+
+    public ReadOnlyObjectProperty<Autosave.@Nullable Recovery> recoveryProperty() {
+        return recovery.getReadOnlyProperty();
     }
 
     /** Switches to another shot of the project. */
@@ -503,6 +629,7 @@ public final class StudioViewModel {
         Shot s = p == null || shotId == null ? null : p.shot(shotId).orElse(null);
         shot.set(s);
         dirty.set(h != null && h.isDirty());
+        unsaved = dirty.get() ? p : null;
         canUndo.set(h != null && h.canUndo());
         canRedo.set(h != null && h.canRedo());
         undoLabel.set(h == null ? "" : h.undoLabel().orElse(""));
@@ -689,6 +816,7 @@ public final class StudioViewModel {
         epoch++;
         takes.cancel();
         stopPlaybackAndClose();
+        stopAutosave();
     }
 
     // ---------------------------------------------------------------- read-only state

@@ -70,19 +70,21 @@ public final class TimelineView extends Region {
     /** Pixels the pointer must travel before a press on a cue becomes a drag. */
     static final double DRAG_THRESHOLD = 3;
 
-    static final Color BG = Color.web("#0d1117");
-    static final Color HEADER_BG = Color.web("#161b22");
-    static final Color RULER_BG = Color.web("#161b22");
-    static final Color LANE_BG_EVEN = Color.web("#11161d");
-    static final Color LANE_BG_ODD = Color.web("#0d1117");
-    static final Color PAST_END = Color.web("#07090c");
-    static final Color GRID = Color.web("#21262d");
-    static final Color TEXT = Color.web("#c9d1d9");
-    static final Color TEXT_MUTED = Color.web("#8b949e");
     static final Color WAVE = Color.web("#58a6ff");
-    static final Color WAVE_SPEECH_BG = Color.web("#58a6ff", 0.06);
     static final Color PLAYHEAD = Color.web("#f85149");
-    static final Color SELECTION = Color.web("#f0f6fc");
+
+    /** The timeline's colours on the dark and the light theme (lane colours and the playhead are shared). */
+    record Palette(Color bg, Color headerBg, Color rulerBg, Color laneEven, Color laneOdd, Color pastEnd, Color grid,
+            Color text, Color textMuted, Color waveSpeechBg, Color selection) {
+        static final Palette DARK = new Palette(Color.web("#0d1117"), Color.web("#161b22"), Color.web("#161b22"),
+                Color.web("#11161d"), Color.web("#0d1117"), Color.web("#07090c"), Color.web("#21262d"),
+                Color.web("#c9d1d9"), Color.web("#8b949e"), Color.web("#58a6ff", 0.06), Color.web("#f0f6fc"));
+        static final Palette LIGHT = new Palette(Color.web("#ffffff"), Color.web("#f6f8fa"), Color.web("#f6f8fa"),
+                Color.web("#f6f8fa"), Color.web("#ffffff"), Color.web("#eaeef2"), Color.web("#d0d7de"),
+                Color.web("#1f2328"), Color.web("#656d76"), Color.web("#0969da", 0.07), Color.web("#1f2328"));
+    }
+
+    private Palette palette = Palette.DARK;
 
     private static final Font LABEL_FONT = Font.font(Font.getDefault().getFamily(), FontWeight.BOLD, 11);
     private static final Font SMALL_FONT = Font.font(Font.getDefault().getFamily(), 10);
@@ -227,9 +229,17 @@ public final class TimelineView extends Region {
         };
     }
 
+    /** Switches the timeline's colours to the light (or back to the dark) theme. */
+    void setLight(boolean light) {
+        Palette want = light ? Palette.LIGHT : Palette.DARK;
+        if (want == palette) return;
+        palette = want;
+        markContentDirty();
+    }
+
     /** The opaque fill of a cue block's body. */
-    static Color cueBodyColor(CueLane lane, boolean selected) {
-        return LANE_BG_EVEN.interpolate(laneColor(lane), selected ? 0.62 : 0.34);
+    Color cueBodyColor(CueLane lane, boolean selected) {
+        return palette.laneEven().interpolate(laneColor(lane), selected ? 0.62 : 0.34);
     }
 
     public DoubleProperty pixelsPerSecondProperty() {
@@ -370,7 +380,7 @@ public final class TimelineView extends Region {
         GraphicsContext g = content.getGraphicsContext2D();
         double w = content.getWidth();
         double h = content.getHeight();
-        g.setFill(BG);
+        g.setFill(palette.bg());
         g.fillRect(0, 0, w, h);
         Shot shot = vm.shotProperty().get();
         if (shot == null) {
@@ -382,14 +392,14 @@ public final class TimelineView extends Region {
 
         // Lanes' backgrounds first, so grid lines and blocks sit on top.
         for (CueLane lane : CueLane.values()) {
-            g.setFill(lane.ordinal() % 2 == 0 ? LANE_BG_EVEN : LANE_BG_ODD);
+            g.setFill(lane.ordinal() % 2 == 0 ? palette.laneEven() : palette.laneOdd());
             g.fillRect(HEADER_WIDTH, laneTop(lane), w - HEADER_WIDTH, LANE_HEIGHT);
         }
         drawGrid(g, rate, w);
         drawWaveform(g, w);
         drawMouthTrack(g, rate, w);
         if (endX < w) {
-            g.setFill(PAST_END);
+            g.setFill(palette.pastEnd());
             g.fillRect(Math.max(HEADER_WIDTH, endX), RULER_HEIGHT, w - Math.max(HEADER_WIDTH, endX), h - RULER_HEIGHT);
         }
         String selected = vm.selectedCueIdProperty().get();
@@ -430,7 +440,7 @@ public final class TimelineView extends Region {
     private void drawGrid(GraphicsContext g, FrameRate rate, double w) {
         TickSpacing sp = spacing(rate);
         g.setLineWidth(1);
-        g.setStroke(GRID);
+        g.setStroke(palette.grid());
         double pps = pixelsPerSecond.get();
         double first = Math.floor(scroll.get() / pps / sp.majorSeconds()) * sp.majorSeconds();
         for (double s = first; ; s += sp.majorSeconds()) {
@@ -446,7 +456,7 @@ public final class TimelineView extends Region {
     }
 
     private void drawRuler(GraphicsContext g, FrameRate rate, double w) {
-        g.setFill(RULER_BG);
+        g.setFill(palette.rulerBg());
         g.fillRect(HEADER_WIDTH, 0, w - HEADER_WIDTH, RULER_HEIGHT);
         TickSpacing sp = spacing(rate);
         double pps = pixelsPerSecond.get();
@@ -455,7 +465,7 @@ public final class TimelineView extends Region {
                 (scroll.get() + w - HEADER_WIDTH) / pps);
         g.setLineWidth(1);
         // Minor ticks: frames when they are at least 3 px apart, else tenths or fifths of the major step.
-        g.setStroke(TEXT_MUTED.deriveColor(0, 1, 1, 0.55));
+        g.setStroke(palette.textMuted().deriveColor(0, 1, 1, 0.55));
         if (sp.frameTicks()) {
             long f0 = rate.ticksToFrame(Ticks.ofSeconds(startSec));
             long f1 = rate.ticksToFrame(Ticks.ofSeconds(endSec)) + 1;
@@ -473,14 +483,14 @@ public final class TimelineView extends Region {
         }
         // Half-second marks when there is room, then whole-step marks with labels.
         if (sp.majorSeconds() == 1 && pps >= 40) {
-            g.setStroke(TEXT_MUTED.deriveColor(0, 1, 1, 0.8));
+            g.setStroke(palette.textMuted().deriveColor(0, 1, 1, 0.8));
             for (double s = Math.floor(startSec) + 0.5; s <= endSec; s += 1) {
                 double x = snap(HEADER_WIDTH + s * pps - scroll.get());
                 if (x >= HEADER_WIDTH && x <= w) g.strokeLine(x, RULER_HEIGHT - 7, x, RULER_HEIGHT);
             }
         }
-        g.setStroke(TEXT_MUTED);
-        g.setFill(TEXT);
+        g.setStroke(palette.textMuted());
+        g.setFill(palette.text());
         g.setFont(SMALL_FONT);
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.TOP);
@@ -491,7 +501,7 @@ public final class TimelineView extends Region {
             g.strokeLine(x, 6, x, RULER_HEIGHT);
             g.fillText(Timecode.rulerLabel(Math.round(s)), x + 4, 5);
         }
-        g.setStroke(GRID);
+        g.setStroke(palette.grid());
         g.strokeLine(HEADER_WIDTH, snap(RULER_HEIGHT), w, snap(RULER_HEIGHT));
     }
 
@@ -501,7 +511,7 @@ public final class TimelineView extends Region {
         double mid = top + WAVE_HEIGHT / 2;
         double half = WAVE_HEIGHT / 2 - 5;
         if (audio == null) {
-            g.setFill(TEXT_MUTED);
+            g.setFill(palette.textMuted());
             g.setFont(SMALL_FONT);
             g.setTextAlign(TextAlignment.LEFT);
             g.setTextBaseline(VPos.CENTER);
@@ -511,7 +521,7 @@ public final class TimelineView extends Region {
         // Speech spans shaded behind the wave: where the planner moves the lips.
         boolean[] speech = audio.features().speech();
         FrameRate rate = audio.features().frameRate();
-        g.setFill(WAVE_SPEECH_BG);
+        g.setFill(palette.waveSpeechBg());
         for (int f = 0; f < speech.length; f++) {
             if (!speech[f]) continue;
             int e = f;
@@ -521,7 +531,7 @@ public final class TimelineView extends Region {
             if (x1 > x0) g.fillRect(x0, top + 2, x1 - x0, WAVE_HEIGHT - 4);
             f = e;
         }
-        g.setStroke(GRID);
+        g.setStroke(palette.grid());
         g.strokeLine(HEADER_WIDTH, snap(mid), w, snap(mid));
         int columns = (int) Math.max(0, Math.ceil(w - HEADER_WIDTH));
         double pps = pixelsPerSecond.get();
@@ -559,7 +569,7 @@ public final class TimelineView extends Region {
                 g.setFill(laneColor(CueLane.MOUTH).deriveColor(0, 1, 1, 0.18));
                 g.fillRect(Math.max(HEADER_WIDTH, x0), top + LANE_HEIGHT - 12, Math.max(1, x1 - Math.max(HEADER_WIDTH, x0)), 8);
                 if (x1 - x0 >= 9 && x0 >= HEADER_WIDTH) {
-                    g.setFill(TEXT_MUTED);
+                    g.setFill(palette.textMuted());
                     g.fillText(shape.name(), x0 + 2, top + LANE_HEIGHT - 8);
                 }
             }
@@ -594,7 +604,7 @@ public final class TimelineView extends Region {
         g.setFill(color);
         g.fillRect(cx0 + 1, top, Math.max(1, cx1 - cx0 - 2), 3);
         g.setLineWidth(selected ? 2 : 1);
-        g.setStroke(selected ? SELECTION : color.deriveColor(0, 1, 0.85, 1));
+        g.setStroke(selected ? palette.selection() : color.deriveColor(0, 1, 0.85, 1));
         g.strokeRoundRect(cx0 + 0.5, top + 0.5, cx1 - cx0 - 1, h - 1, 6, 6);
         // The label sticks to the left edge of the visible part of the block.
         double textX = Math.max(x0, HEADER_WIDTH) + 5;
@@ -602,7 +612,7 @@ public final class TimelineView extends Region {
         String label = fit(c.label(), room);
         if (!label.isEmpty()) {
             g.setFont(LABEL_FONT);
-            g.setFill(selected ? Color.WHITE : TEXT);
+            g.setFill(selected ? Color.WHITE : palette.text());
             g.setTextAlign(TextAlignment.LEFT);
             g.setTextBaseline(VPos.CENTER);
             g.fillText(label, textX, top + h / 2 + 1.5);
@@ -644,36 +654,36 @@ public final class TimelineView extends Region {
     }
 
     private void drawHeaders(GraphicsContext g, @Nullable Shot shot) {
-        g.setFill(HEADER_BG);
+        g.setFill(palette.headerBg());
         g.fillRect(0, 0, HEADER_WIDTH, CONTENT_HEIGHT);
-        g.setStroke(GRID);
+        g.setStroke(palette.grid());
         g.setLineWidth(1);
         g.strokeLine(snap(HEADER_WIDTH), 0, snap(HEADER_WIDTH), CONTENT_HEIGHT);
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.CENTER);
         g.setFont(SMALL_FONT);
-        g.setFill(TEXT_MUTED);
+        g.setFill(palette.textMuted());
         g.fillText(shot == null ? "" : shot.frameRate().fps() % 1 == 0 ? (int) shot.frameRate().fps() + " fps"
                 : String.format(java.util.Locale.ROOT, "%.3f fps", shot.frameRate().fps()), 12, RULER_HEIGHT / 2);
         g.setFont(HEADER_FONT);
-        g.setFill(TEXT);
+        g.setFill(palette.text());
         g.fillText("Dialogue", 12, RULER_HEIGHT + WAVE_HEIGHT / 2);
         for (CueLane lane : CueLane.values()) {
             double top = laneTop(lane);
             g.setFill(laneColor(lane));
             g.fillRoundRect(8, top + 9, 4, LANE_HEIGHT - 18, 2, 2);
             g.setFont(HEADER_FONT);
-            g.setFill(TEXT);
+            g.setFill(palette.text());
             g.fillText(lane.label(), 20, top + LANE_HEIGHT / 2);
             if (shot != null) {
                 g.setFont(SMALL_FONT);
-                g.setFill(TEXT_MUTED);
+                g.setFill(palette.textMuted());
                 g.setTextAlign(TextAlignment.RIGHT);
                 g.fillText(Integer.toString(shot.track(lane).cues().size()), HEADER_WIDTH - 10, top + LANE_HEIGHT / 2);
                 g.setTextAlign(TextAlignment.LEFT);
             }
         }
-        g.setStroke(GRID);
+        g.setStroke(palette.grid());
         for (int i = 0; i <= CueLane.values().length; i++) {
             double y = snap(RULER_HEIGHT + WAVE_HEIGHT + i * LANE_HEIGHT);
             g.strokeLine(0, y, HEADER_WIDTH, y);
