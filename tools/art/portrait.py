@@ -239,7 +239,11 @@ def paint():
         cv.paint(ellipse(cx - 5, cy - 5, 3.2, 3.2), (255, 255, 255), 0.95)
         sign = -1 if side == "left" else 1
         wing = (outer[0] + sign * 9, outer[1] - 6)
-        cv.paint(stroke([inner] + list(reversed(upper)) + [outer, wing], 5.5, blur=0.5), LASH)
+        # The lash line sits on the lid, above the edge of the eyeball where the landmarks are, so that it stays
+        # whole when the lid closes over the eye.
+        lash = [(inner[0], inner[1] - 1)] + [(p[0], p[1] - 2.2) for p in reversed(upper)] + [(outer[0], outer[1] - 1),
+                                                                                            wing]
+        cv.paint(stroke(lash, 5.5, blur=0.5), LASH)
         crease = [(p[0], p[1] - 11) for p in upper]
         cv.shade(stroke([(inner[0] + sign * 4, inner[1] - 9)] + list(reversed(crease)) + [(outer[0] - sign * 3, outer[1] - 10)],
                         2.4, blur=0.8), SKIN_SH, 0.75)

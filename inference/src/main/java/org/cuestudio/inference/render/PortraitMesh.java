@@ -45,10 +45,11 @@ final class PortraitMesh {
     static final int LID_STEPS = 3;
     /**
      * Where the eye band's edges lie from the lid landmarks, as a fraction of the eye's opening (positive = down):
-     * the upper edge a little below the landmark, so that the lash line drawn along it stays whole when the lid
-     * closes; the lower edge a little below its landmark, so that the lower lid's line is taken along.
+     * the upper edge on its landmarks (the edge of the eyeball: lashes drawn above it stay whole when the lid
+     * closes, and no white of the eye is left above the band), the lower edge a little below its landmarks, so that
+     * the lower lid's line is taken along.
      */
-    static final double UPPER_LID_MARGIN = 0.06;
+    static final double UPPER_LID_MARGIN = 0.0;
     static final double LOWER_LID_MARGIN = 0.05;
 
     private final Portrait portrait;
@@ -495,7 +496,10 @@ final class PortraitMesh {
             double wl = i == 0 ? 0.55 : i == 1 ? 0.25 : 0.08;
             double wr = i == 2 ? 0.55 : i == 1 ? 0.25 : 0.08;
             double mdx = wl * cdx[0] + wr * cdx[1];
-            double mdy = wl * (cdy[0] - 0.3 * drop) + wr * (cdy[1] - 0.3 * drop);
+            // Vertically only the points beside a corner follow it, so a smile or frown bends the lips' line.
+            double vl = i == 0 ? 0.4 : i == 1 ? 0.04 : 0;
+            double vr = i == 2 ? 0.4 : i == 1 ? 0.04 : 0;
+            double mdy = vl * (cdy[0] - 0.3 * drop) + vr * (cdy[1] - 0.3 * drop);
             double profile = i == 1 ? 1.0 : 0.8;
             // A pucker narrows the lips toward the middle.
             double pull = -0.08 * funnel * mouthW * (i == 0 ? -1 : i == 2 ? 1 : 0);
@@ -556,11 +560,12 @@ final class PortraitMesh {
             nx += depth * Math.sin(Math.toRadians(yaw)) * 0.12 * faceR;
             ny -= depth * Math.sin(Math.toRadians(pitch)) * 0.08 * faceR;
             // Tilt about the top of the neck.
+            // Displacements, not positions, so that zero angles move nothing by even a rounding error.
             double rx = nx - rollPivot.x(), ry = ny - rollPivot.y();
-            double tx = rollPivot.x() + cos * rx - sin * ry;
-            double ty = rollPivot.y() + sin * rx + cos * ry;
-            x[v] = px + wgt * (tx - px);
-            y[v] = py + wgt * (ty - py);
+            double tdx = (nx - px) + (cos - 1) * rx - sin * ry;
+            double tdy = (ny - py) + sin * rx + (cos - 1) * ry;
+            x[v] = px + wgt * tdx;
+            y[v] = py + wgt * tdy;
         }
     }
 
@@ -594,9 +599,8 @@ final class PortraitMesh {
             // Everything from the neck up sways fully; below, less toward the picture's bottom edge.
             double wgt = sy[v] <= neckY ? 1 : Math.max(0, 1 - (sy[v] - neckY) / Math.max(1, h - neckY));
             double rx = x[v] - pivotX, ry = y[v] - h;
-            double tx = pivotX + cos * rx - sin * ry, ty = h + sin * rx + cos * ry;
-            x[v] += wgt * (tx - x[v]);
-            y[v] += wgt * (ty - y[v]) - wgt * breath * 0.006 * h;
+            x[v] += wgt * ((cos - 1) * rx - sin * ry);
+            y[v] += wgt * (sin * rx + (cos - 1) * ry) - wgt * breath * 0.006 * h;
         }
     }
 
