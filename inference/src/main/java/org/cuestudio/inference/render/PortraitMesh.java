@@ -627,15 +627,15 @@ final class PortraitMesh {
                     double k = (u - 0.5) / 0.105;
                     double gapLine = Math.abs(k - Math.rint(k)) < 0.06 ? 0.85 : 1;
                     double t = edge * 0.95;
-                    r = r * (1 - t) + 238 * shade * gapLine * t;
-                    g = g * (1 - t) + 232 * shade * gapLine * t;
-                    bl = bl * (1 - t) + 222 * shade * gapLine * t;
+                    r = r * (1 - t) + 232 * shade * gapLine * t;
+                    g = g * (1 - t) + 225 * shade * gapLine * t;
+                    bl = bl * (1 - t) + 210 * shade * gapLine * t;
                 }
                 // Tongue: an ellipse rising from the bottom.
-                double tq = Math.hypot((u - 0.5) / 0.34, (v - 1.02) / 0.38);
+                double tq = Math.hypot((u - 0.5) / 0.36, (v - 1.0) / 0.45);
                 if (tq < 1) {
                     double t = Math.min(1, (1 - tq) / 0.15) * 0.9;
-                    double hi = Math.max(0, 1 - Math.hypot((u - 0.47) / 0.12, (v - 0.8) / 0.08));
+                    double hi = Math.max(0, 1 - Math.hypot((u - 0.46) / 0.14, (v - 0.74) / 0.1));
                     r = r * (1 - t) + (168 + 30 * hi) * t;
                     g = g * (1 - t) + (72 + 30 * hi) * t;
                     bl = bl * (1 - t) + (82 + 30 * hi) * t;
