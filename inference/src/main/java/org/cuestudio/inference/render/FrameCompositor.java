@@ -37,6 +37,8 @@ final class FrameCompositor implements AutoCloseable {
     /** The kernel resource, next to this class. */
     static final String KERNEL = "warp.pt";
     private static final double EPS = 1e-6;
+    /** The clip index that tells the kernel to draw a sprite as it is: it is already in frame pixels, box-sized. */
+    static final long DIRECT = -2;
 
     private final Model model;
     private final PtSymbolBlock kernel;
@@ -127,9 +129,9 @@ final class FrameCompositor implements AutoCloseable {
             AffineTransform place = placement.canvasToFrame();
             PortraitWarper.Patch patch = layer.patch();
             if (patch != null) {
-                // Already in frame pixels over its box: drawn with the identity matrix.
+                // Already in frame pixels over its box: drawn as it is (clip index -2), no second warp.
                 sprites.add((PtNDArray) patch.pixels());
-                long[] row = {sprites.size() - 1, -1, patch.x(), patch.y(), patch.x() + patch.width(),
+                long[] row = {sprites.size() - 1, DIRECT, patch.x(), patch.y(), patch.x() + patch.width(),
                     patch.y() + patch.height()};
                 System.arraycopy(row, 0, rows, n * 6, 6);
                 AffineTransform identity = new AffineTransform();
