@@ -625,7 +625,7 @@ final class PortraitMesh {
                     double edge = Math.min(1, (half - Math.abs(u - 0.5)) / 0.05);
                     double shade = 1 - 0.25 * Math.max(0, (v - 0.14) / 0.1);
                     double k = (u - 0.5) / 0.105;
-                    double gapLine = Math.abs(k - Math.rint(k)) < 0.06 ? 0.85 : 1;
+                    double gapLine = Math.abs(k - Math.rint(k)) < 0.05 ? 0.93 : 1;
                     double t = edge * 0.95;
                     r = r * (1 - t) + 232 * shade * gapLine * t;
                     g = g * (1 - t) + 225 * shade * gapLine * t;
