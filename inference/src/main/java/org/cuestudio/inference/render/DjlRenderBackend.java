@@ -179,7 +179,10 @@ public final class DjlRenderBackend implements RenderBackend {
         return d;
     }
 
-    /** Reports on a layered SVG sheet without rasterising it at render scale; needs no engine work. */
+    /**
+     * Reports on a layered SVG sheet without rasterising it at render scale, or on what a single portrait's
+     * landmarks let it do; needs no engine work.
+     */
     @Override
     public SheetReport checkSheet(Path sheetFolder) {
         Objects.requireNonNull(sheetFolder, "sheetFolder");

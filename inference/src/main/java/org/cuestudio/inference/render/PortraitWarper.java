@@ -105,13 +105,12 @@ final class PortraitWarper implements AutoCloseable {
         double k = placement.pixelsPerUnit();
         double aw = mesh.augmentedWidth(), ah = mesh.augmentedHeight();
         float[] grid = new float[bw * bh * 2];
+        float[] identityRow = new float[bw * 2];
+        for (int i = 0; i < bw; i++) identityRow[2 * i] = (float) (2 * ((x0 + i + 0.5 - placement.left()) / k) / aw - 1);
         for (int j = 0; j < bh; j++) {
             float gy = (float) (2 * ((y0 + j + 0.5 - placement.top()) / k) / ah - 1);
-            int row = j * bw * 2;
-            for (int i = 0; i < bw; i++) {
-                grid[row + 2 * i] = (float) (2 * ((x0 + i + 0.5 - placement.left()) / k) / aw - 1);
-                grid[row + 2 * i + 1] = gy;
-            }
+            for (int i = 0; i < bw; i++) identityRow[2 * i + 1] = gy;
+            System.arraycopy(identityRow, 0, grid, j * bw * 2, bw * 2);
         }
         int n = mesh.size();
         double[] fx = new double[n], fy = new double[n];
