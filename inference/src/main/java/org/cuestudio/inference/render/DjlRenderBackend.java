@@ -41,9 +41,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Renders layered SVG character sheets and single portraits on DJL's PyTorch engine, on the GPU when the engine has one, else on the
- * CPU. One worker thread owns the engine state (root {@link NDManager}, the compositing kernel, the sprite
- * atlases); every render call runs there in a sub-manager closed at its end, and every frame in a sub-manager of
+ * Renders layered SVG character sheets and single portraits on DJL's PyTorch engine, on the GPU when the engine has
+ * one, else on the CPU. One worker thread owns the engine state (root {@link NDManager}, the compositing kernel, the
+ * sprite atlases, the portrait kernel and its pictures); every render call runs there in a sub-manager closed at its end, and every frame in a sub-manager of
  * that. Calls from several threads queue up on the worker. Sprites are rasterised per (sheet, scale) on first use
  * and kept for the next few scales, so previews and 1080p finals are both crisp.
  */

@@ -13,9 +13,12 @@ import org.cuestudio.core.perform.ArkitBlendshape;
 import org.cuestudio.core.perform.PerformanceFrame;
 import org.cuestudio.core.render.CharacterModel;
 import org.cuestudio.core.render.RenderSettings;
+import org.cuestudio.core.render.Framing;
 import org.cuestudio.core.render.RgbaImage;
+import org.cuestudio.core.render.Scene;
 import org.cuestudio.core.task.CancellationToken;
 import org.cuestudio.inference.sheet.TestPortraits;
+import org.cuestudio.inference.sheet.TestSheets;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -97,6 +100,34 @@ class PortraitRenderTest {
         List<RgbaImage> a = backend.render(facey, frames, s, CancellationToken.NONE);
         List<RgbaImage> b = backend.render(facey, frames, s, CancellationToken.NONE);
         for (int i = 0; i < frames.size(); i++) assertThat(b.get(i).pixels()).isEqualTo(a.get(i).pixels());
+    }
+
+    @Test
+    void aPortraitSharesAWideShotWithALayeredCharacter() throws Exception {
+        // Facey is the shot's own character (left, in front), blocky its partner (right, behind).
+        CharacterModel blocky = backend.loadCharacter(TestSheets.blocky());
+        Scene scene = Scene.staged(List.of(facey, blocky));
+        assertThat(scene.framing()).isEqualTo(Framing.WIDE);
+        RenderSettings s = new RenderSettings(new Resolution(640, 360), Quality.PREVIEW, 0);
+        RgbaImage both = backend.render(scene, List.of(List.of(PerformanceFrame.neutral()),
+                List.of(PerformanceFrame.neutral())), s, CancellationToken.NONE).get(0);
+        int left = 0, right = 0;
+        for (int y = 0; y < 360; y++) {
+            for (int x = 0; x < 640; x++) {
+                if (both.alphaAt(x, y) == 0) continue;
+                if (x < 320) left++;
+                else right++;
+            }
+        }
+        assertThat(left).as("the portrait's pixels on the left").isGreaterThan(5000);
+        assertThat(right).as("the partner's pixels on the right").isGreaterThan(5000);
+        // Wide framing: the picture is 0.85 frame heights tall and stands on the bottom edge; the middle of the face
+        // outline stands at the staging's x for the first of two characters (a quarter of the frame's width).
+        double k = Framing.WIDE.scale() * 360 / TestPortraits.HEIGHT;
+        int fx = 160, fy = (int) (360 - TestPortraits.HEIGHT * k + 150 * k);
+        assertThat(near(both.argbAt(fx, fy), TestPortraits.SKIN.getRGB(), 6)).as("face at %d,%d: %s", fx, fy,
+                Integer.toHexString(both.argbAt(fx, fy))).isTrue();
+        assertThat(both.alphaAt(fx, fy)).isEqualTo(255);
     }
 
     private static RgbaImage render(CharacterModel model, Resolution r, Quality q, PerformanceFrame f) {
