@@ -94,6 +94,17 @@ class PortraitMeshTest {
     }
 
     @Test
+    void nonFiniteAndOutOfRangeChannelsGiveFinitePositions() {
+        float[] v = PerformanceFrame.neutral().toArray();
+        java.util.Arrays.fill(v, Float.NaN);
+        v[Channel.HEAD_YAW.index()] = Float.POSITIVE_INFINITY;
+        v[Channel.HEAD_ROLL.index()] = -1e9f;
+        v[ArkitBlendshape.jawOpen.ordinal()] = 40f;
+        v[ArkitBlendshape.eyeBlinkLeft.ordinal()] = -3f;
+        for (double p : mesh.pose(PerformanceFrame.of(v))) assertThat(Double.isFinite(p)).isTrue();
+    }
+
+    @Test
     void theCylinderMapIsMonotonic() {
         for (double yaw : new double[] {-20, -10, 10, 20}) {
             double prev = -Double.MAX_VALUE;

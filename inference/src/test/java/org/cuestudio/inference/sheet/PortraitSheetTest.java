@@ -51,6 +51,17 @@ class PortraitSheetTest {
     }
 
     @Test
+    void aJpegPhotoLoadsOpaque() throws Exception {
+        Path dir = TestPortraits.write(tmp.resolve("jpeg"), j -> j.addProperty("art", "portrait.jpg"));
+        BufferedImage rgb = new BufferedImage(TestPortraits.WIDTH, TestPortraits.HEIGHT, BufferedImage.TYPE_INT_RGB);
+        rgb.createGraphics().drawImage(TestPortraits.picture(), 0, 0, java.awt.Color.GRAY, null);
+        assertThat(ImageIO.write(rgb, "jpeg", dir.resolve("portrait.jpg").toFile())).isTrue();
+        Portrait p = CharacterSheetLoader.load(dir).portrait();
+        assertThat(p).isNotNull();
+        for (int i = 3; i < p.rgba().length; i += 4) assertThat(p.rgba()[i]).isEqualTo((byte) 255);
+    }
+
+    @Test
     void missingLandmarksAreAnErrorNamingTheFile() {
         assertThat(error(j -> j.remove("landmarks"))).contains("character.json").contains("needs \"landmarks\"");
     }
