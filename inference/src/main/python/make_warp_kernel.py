@@ -28,8 +28,10 @@ class LayerCompositor(torch.nn.Module):
     canvas:      float [4, H, W], scratch space the frame is composed in (premultiplied); overwritten.
     out:         uint8 [H, W, 4], receives the frame as straight (un-premultiplied) RGBA; returned.
     sprites:     list of premultiplied float RGBA sprites, each [4, h, w].
-    ops:         int64 [n, 6]: sprite index, clip sprite index (-1 = none), box x0, y0, x1, y1 (exclusive) in
-                 canvas pixels; boxes lie inside the canvas and are not empty. Ops are drawn in order, back to front.
+    ops:         int64 [n, 6]: sprite index, clip sprite index (-1 = none; -2 = the sprite is already in canvas
+                 pixels, exactly the box's size, and is drawn as it is, unwarped: a warped single portrait), box x0, y0,
+                 x1, y1 (exclusive) in canvas pixels; boxes lie inside the canvas and are not empty. Ops are drawn in
+                 order, back to front.
     thetas:      float [n, 2, 3]: affine_grid matrices mapping the box's normalised coordinates to the sprite's.
     clip_thetas: float [n, 2, 3]: the same for the clip sprite (ignored where there is none).
     opacity:     float [n].
@@ -55,9 +57,12 @@ class LayerCompositor(torch.nn.Module):
             y1 = row[5]
             bh = y1 - y0
             bw = x1 - x0
-            grid = F.affine_grid(thetas[i:i + 1], [1, 4, bh, bw], align_corners=False)
-            layer = F.grid_sample(sprites[s].unsqueeze(0), grid, mode="bilinear", padding_mode="zeros",
-                                  align_corners=False)[0]
+            if c == -2:
+                layer = sprites[s]
+            else:
+                grid = F.affine_grid(thetas[i:i + 1], [1, 4, bh, bw], align_corners=False)
+                layer = F.grid_sample(sprites[s].unsqueeze(0), grid, mode="bilinear", padding_mode="zeros",
+                                      align_corners=False)[0]
             if c >= 0:
                 clip_grid = F.affine_grid(clip_thetas[i:i + 1], [1, 1, bh, bw], align_corners=False)
                 mask = F.grid_sample(sprites[c][3:4].unsqueeze(0), clip_grid, mode="bilinear",
@@ -96,6 +101,12 @@ def main() -> None:
     picture[3, 0, 1] = 0.5
     img = scripted(canvas, torch.empty(2, 2, 4, dtype=torch.uint8), [sprite], ops, theta, theta, torch.ones(1), picture)
     assert img[0, 1].tolist() == [0, 255, 0, 128], img
+    # A sprite drawn as it is (clip index -2) lands unchanged in its box.
+    direct = torch.tensor([[0, -2, 1, 0, 2, 1]], dtype=torch.int64)
+    img = scripted(canvas, torch.empty(2, 2, 4, dtype=torch.uint8), [sprite[:, 0:1, 0:1]], direct, theta, theta,
+                   torch.ones(1), torch.zeros(4, 1, 1))
+    assert img[0, 1].tolist() == [255, 0, 0, 255], img
+    assert img[0, 0].tolist() == [0, 0, 0, 0], img
     torch.jit.save(scripted, out)
     print("wrote", out, "with torch", torch.__version__)
 

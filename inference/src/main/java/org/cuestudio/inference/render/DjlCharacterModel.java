@@ -2,17 +2,28 @@ package org.cuestudio.inference.render;
 
 import org.cuestudio.core.render.CharacterModel;
 import org.cuestudio.inference.sheet.CharacterSheet;
+import org.jspecify.annotations.Nullable;
 
-/** A character sheet loaded by a {@link DjlRenderBackend}: the sheet, its poser, and the backend that owns it. */
+/**
+ * A character sheet loaded by a {@link DjlRenderBackend}: the sheet, its poser (a layered sheet) or its mesh (a
+ * single portrait), and the backend that owns it.
+ */
 final class DjlCharacterModel implements CharacterModel {
     private final DjlRenderBackend owner;
     private final CharacterSheet sheet;
     private final LayerPoser poser;
+    private final @Nullable PortraitMesh mesh;
 
     DjlCharacterModel(DjlRenderBackend owner, CharacterSheet sheet) {
         this.owner = owner;
         this.sheet = sheet;
         this.poser = new LayerPoser(sheet.rig());
+        this.mesh = sheet.portrait() == null ? null : new PortraitMesh(sheet.portrait());
+    }
+
+    /** The portrait's mesh; null for a layered sheet. */
+    @Nullable PortraitMesh mesh() {
+        return mesh;
     }
 
     @Override

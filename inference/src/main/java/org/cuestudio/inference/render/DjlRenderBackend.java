@@ -41,9 +41,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Renders layered SVG character sheets on DJL's PyTorch engine, on the GPU when the engine has one, else on the
- * CPU. One worker thread owns the engine state (root {@link NDManager}, the compositing kernel, the sprite
- * atlases); every render call runs there in a sub-manager closed at its end, and every frame in a sub-manager of
+ * Renders layered SVG character sheets and single portraits on DJL's PyTorch engine, on the GPU when the engine has
+ * one, else on the CPU. One worker thread owns the engine state (root {@link NDManager}, the compositing kernel, the
+ * sprite atlases, the portrait kernel and its pictures); every render call runs there in a sub-manager closed at its end, and every frame in a sub-manager of
  * that. Calls from several threads queue up on the worker. Sprites are rasterised per (sheet, scale) on first use
  * and kept for the next few scales, so previews and 1080p finals are both crisp.
  */
@@ -65,6 +65,7 @@ public final class DjlRenderBackend implements RenderBackend {
     // Worker-confined from here on.
     private @Nullable NDManager root;
     private @Nullable FrameCompositor compositor;
+    private @Nullable PortraitWarper portraits;
     private final Map<AtlasKey, SpriteAtlas> atlases = new LinkedHashMap<>(8, 0.75f, true);
 
     private record AtlasKey(String contentHash, double scale, int align) {
@@ -182,7 +183,10 @@ public final class DjlRenderBackend implements RenderBackend {
         return d;
     }
 
-    /** Reports on a layered SVG sheet without rasterising it at render scale; needs no engine work. */
+    /**
+     * Reports on a layered SVG sheet without rasterising it at render scale, or on what a single portrait's
+     * landmarks let it do; needs no engine work.
+     */
     @Override
     public SheetReport checkSheet(Path sheetFolder) {
         Objects.requireNonNull(sheetFolder, "sheetFolder");
@@ -194,7 +198,12 @@ public final class DjlRenderBackend implements RenderBackend {
         Objects.requireNonNull(sheetFolder, "sheetFolder");
         ensureOpen();
         CharacterSheet sheet = CharacterSheetLoader.load(sheetFolder);
-        LOG.info("loaded character sheet '{}' from {}: {} sprites", sheet.name(), sheetFolder, sheet.sprites().size());
+        if (sheet.portrait() != null) {
+            LOG.info("loaded portrait sheet '{}' from {}: {}x{} picture", sheet.name(), sheetFolder,
+                    sheet.portrait().width(), sheet.portrait().height());
+        } else {
+            LOG.info("loaded character sheet '{}' from {}: {} sprites", sheet.name(), sheetFolder, sheet.sprites().size());
+        }
         return new DjlCharacterModel(this, sheet);
     }
 
@@ -245,8 +254,8 @@ public final class DjlRenderBackend implements RenderBackend {
         Set<AtlasKey> inUse = new HashSet<>();
         for (int i = 0; i < models.size(); i++) {
             CharacterSheet sheet = models.get(i).sheet();
-            Placement p = Placement.staged(w, h, sheet.rig().viewBox(), headPivotX(sheet), scene.actors().get(i).headX(),
-                    scene.framing());
+            Placement p = Placement.staged(w, h, sheet.rig().viewBox(), headPivotX(models.get(i)),
+                    scene.actors().get(i).headX(), scene.framing());
             placements.add(p);
             AtlasKey key = new AtlasKey(sheet.contentHash(), p.pixelsPerUnit() * supersampling, supersampling);
             atlases.add(atlas(sheet, key));
@@ -254,18 +263,28 @@ public final class DjlRenderBackend implements RenderBackend {
         }
         trimAtlases(inUse);
         NDArray background = settings.backgroundImage() == null ? null : background(settings);
+        PortraitWarper warper = null;
+        for (DjlCharacterModel m : models) {
+            if (m.mesh() != null) warper = portraits();
+        }
         int n = frames.get(0).size();
         List<RgbaImage> out = new ArrayList<>(n);
         try (NDManager call = r.newSubManager()) {
             for (int f = 0; f < n; f++) {
                 cancel.throwIfCancelled();
                 if (Thread.interrupted()) throw new CancelledException();
-                List<FrameCompositor.Layer> layers = new ArrayList<>(order.size());
-                for (int i : order) {
-                    layers.add(new FrameCompositor.Layer(atlases.get(i), models.get(i).poser().pose(frames.get(i).get(f)),
-                            placements.get(i)));
-                }
                 try (NDManager frame = call.newSubManager()) {
+                    List<FrameCompositor.Layer> layers = new ArrayList<>(order.size());
+                    for (int i : order) {
+                        DjlCharacterModel m = models.get(i);
+                        PerformanceFrame pf = frames.get(i).get(f);
+                        if (m.mesh() != null) {
+                            layers.add(new FrameCompositor.Layer(atlases.get(i), List.of(), placements.get(i),
+                                    Objects.requireNonNull(warper).warp(frame, m, pf, placements.get(i))));
+                        } else {
+                            layers.add(new FrameCompositor.Layer(atlases.get(i), m.poser().pose(pf), placements.get(i)));
+                        }
+                    }
                     out.add(c.compose(frame, layers, w, h, settings.backgroundArgb(), background));
                 }
             }
@@ -273,8 +292,28 @@ public final class DjlRenderBackend implements RenderBackend {
         return out;
     }
 
-    /** The canvas x the sheet's head turns about: its {@code Head} pivot, else the canvas' centre. */
-    static double headPivotX(CharacterSheet sheet) {
+    /** The portrait warper, its kernel loaded on first use. */
+    private PortraitWarper portraits() {
+        PortraitWarper p = portraits;
+        if (p == null) {
+            try {
+                p = PortraitWarper.load(device, Objects.requireNonNull(root));
+            } catch (Exception e) {
+                throw new IllegalStateException("the portrait kernel cannot be loaded: " + e.getMessage(), e);
+            }
+            portraits = p;
+        }
+        return p;
+    }
+
+    /**
+     * The canvas x the sheet's head turns about: its {@code Head} pivot, else the canvas' centre; for a single
+     * portrait, the middle of its face outline.
+     */
+    static double headPivotX(DjlCharacterModel model) {
+        PortraitMesh mesh = model.mesh();
+        if (mesh != null) return mesh.headX();
+        CharacterSheet sheet = model.sheet();
         return sheet.rig().find(PartKind.HEAD).map(p -> p.pivot().x()).orElse(sheet.rig().viewBox().centerX());
     }
 
@@ -337,13 +376,16 @@ public final class DjlRenderBackend implements RenderBackend {
         backgroundKey = null;
         if (compositor != null) compositor.close();
         compositor = null;
+        if (portraits != null) portraits.close();
+        portraits = null;
         if (root != null) root.close();
         root = null;
     }
 
     /** Whether {@link #close()} has run and released the engine state (root manager, kernel, atlases). */
     boolean released() {
-        return closed && worker.isShutdown() && root == null && compositor == null && atlases.isEmpty();
+        return closed && worker.isShutdown() && root == null && compositor == null && portraits == null
+                && atlases.isEmpty();
     }
 
     private void ensureOpen() {

@@ -37,6 +37,8 @@ final class FrameCompositor implements AutoCloseable {
     /** The kernel resource, next to this class. */
     static final String KERNEL = "warp.pt";
     private static final double EPS = 1e-6;
+    /** The clip index that tells the kernel to draw a sprite as it is: it is already in frame pixels, box-sized. */
+    static final long DIRECT = -2;
 
     private final Model model;
     private final PtSymbolBlock kernel;
@@ -73,8 +75,14 @@ final class FrameCompositor implements AutoCloseable {
             float[] opacity, int width, int height, int backgroundArgb, @Nullable NDArray backgroundImage) {
     }
 
-    /** One character of a frame: its sprites, its posed draw ops (back to front) and where its canvas lies. */
-    record Layer(SpriteAtlas atlas, List<DrawOp> ops, Placement placement) {
+    /**
+     * One character of a frame: its sprites, its posed draw ops (back to front) and where its canvas lies; a single
+     * portrait instead brings its warped picture as a patch in frame pixels, drawn before any ops.
+     */
+    record Layer(SpriteAtlas atlas, List<DrawOp> ops, Placement placement, PortraitWarper.@Nullable Patch patch) {
+        Layer(SpriteAtlas atlas, List<DrawOp> ops, Placement placement) {
+            this(atlas, ops, placement, null);
+        }
     }
 
     /** Renders one frame of one character; every array it makes belongs to {@code frame}, which the caller closes. */
@@ -101,7 +109,7 @@ final class FrameCompositor implements AutoCloseable {
     /** The same for the layers of several characters, back to front, into one list of kernel rows. */
     KernelCall prepare(List<Layer> layers, int w, int h, int backgroundArgb, @Nullable NDArray backgroundImage) {
         int total = 0;
-        for (Layer l : layers) total += l.ops().size();
+        for (Layer l : layers) total += l.ops().size() + (l.patch() == null ? 0 : 1);
         Map<SpriteAtlas.Entry, Integer> index = new IdentityHashMap<>();
         List<PtNDArray> sprites = new ArrayList<>();
         sprites.add((PtNDArray) empty); // TorchScript cannot type an empty list: keep one harmless entry
@@ -119,6 +127,19 @@ final class FrameCompositor implements AutoCloseable {
             }
             CanvasRect vb = placement.viewBox();
             AffineTransform place = placement.canvasToFrame();
+            PortraitWarper.Patch patch = layer.patch();
+            if (patch != null) {
+                // Already in frame pixels over its box: drawn as it is (clip index -2), no second warp.
+                sprites.add((PtNDArray) patch.pixels());
+                long[] row = {sprites.size() - 1, DIRECT, patch.x(), patch.y(), patch.x() + patch.width(),
+                    patch.y() + patch.height()};
+                System.arraycopy(row, 0, rows, n * 6, 6);
+                AffineTransform identity = new AffineTransform();
+                put(identity, thetas, n);
+                put(identity, clipThetas, n);
+                opacity[n] = 1f;
+                n++;
+            }
             for (DrawOp op : layer.ops()) {
                 if (!(op.opacity() > 0)) continue;
                 SpriteAtlas.Entry e = atlas.entry(op.sprite());

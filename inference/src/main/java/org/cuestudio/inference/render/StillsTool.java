@@ -25,9 +25,10 @@ import org.cuestudio.core.render.CharacterSheetException;
 import org.cuestudio.core.render.RenderSettings;
 import org.cuestudio.core.render.RgbaImage;
 import org.cuestudio.core.task.CancellationToken;
+import org.cuestudio.inference.sheet.CharacterSheetLoader;
 
 /**
- * Writes PNG stills of a character sheet in a set of test poses, for an artist or developer to look at: each pose
+ * Writes PNG stills of a character sheet in a set of test poses (a single portrait gets its own set), for an artist or developer to look at: each pose
  * as a 640x360 preview and a 1920x1080 final, plus a labelled contact sheet of the previews.
  *
  * <p>Usage: {@code StillsTool <sheet folder> <output folder>}.
@@ -69,6 +70,39 @@ public final class StillsTool {
         return p;
     }
 
+    /**
+     * The poses for a single-portrait sheet: what its mesh warp animates (issue 6's list: neutral, blink, smile,
+     * frown, jaw open on 'Aa', closed 'M', turns of 20 degrees both ways, tilt, nod, brows up and down).
+     */
+    static Map<String, PerformanceFrame> portraitPoses() {
+        Map<String, PerformanceFrame> p = new LinkedHashMap<>();
+        p.put("neutral", new FrameBuilder().set(Channel.BREATH, 0.5).build());
+        p.put("blink", new FrameBuilder().blink(1).build());
+        p.put("half-blink", new FrameBuilder().blink(0.5).build());
+        p.put("smile", new FrameBuilder().set(ArkitBlendshape.mouthSmileLeft, 0.9).set(ArkitBlendshape.mouthSmileRight, 0.9)
+                .set(ArkitBlendshape.eyeSquintLeft, 0.4).set(ArkitBlendshape.eyeSquintRight, 0.4).build());
+        p.put("frown", new FrameBuilder().set(ArkitBlendshape.mouthFrownLeft, 0.9).set(ArkitBlendshape.mouthFrownRight, 0.9)
+                .set(ArkitBlendshape.browInnerUp, 0.6).build());
+        p.put("jaw-open-Aa", new FrameBuilder().mouth(MouthShape.D).set(ArkitBlendshape.jawOpen, 0.8).build());
+        p.put("mouth-M", new FrameBuilder().mouth(MouthShape.A).build());
+        p.put("mouth-Oh", new FrameBuilder().mouth(MouthShape.E).build());
+        p.put("mouth-W-Oo", new FrameBuilder().mouth(MouthShape.F).set(ArkitBlendshape.mouthPucker, 0.6).build());
+        p.put("turn-left-20", new FrameBuilder().set(Channel.HEAD_YAW, -20).build());
+        p.put("turn-right-20", new FrameBuilder().set(Channel.HEAD_YAW, 20).build());
+        p.put("tilt-10", new FrameBuilder().set(Channel.HEAD_ROLL, 10).build());
+        p.put("nod-up-12", new FrameBuilder().set(Channel.HEAD_PITCH, 12).build());
+        p.put("nod-down-12", new FrameBuilder().set(Channel.HEAD_PITCH, -12).build());
+        p.put("brows-up", new FrameBuilder().set(ArkitBlendshape.browInnerUp, 1).set(ArkitBlendshape.browOuterUpLeft, 1)
+                .set(ArkitBlendshape.browOuterUpRight, 1).set(ArkitBlendshape.eyeWideLeft, 0.5)
+                .set(ArkitBlendshape.eyeWideRight, 0.5).build());
+        p.put("brows-down", new FrameBuilder().set(ArkitBlendshape.browDownLeft, 1).set(ArkitBlendshape.browDownRight, 1)
+                .mouth(MouthShape.B).build());
+        p.put("talk-turn-lean", new FrameBuilder().mouth(MouthShape.C).set(Channel.HEAD_YAW, 12).set(Channel.HEAD_ROLL, -5)
+                .set(Channel.BODY_LEAN, 4).set(Channel.BREATH, 1).set(ArkitBlendshape.mouthSmileLeft, 0.4)
+                .set(ArkitBlendshape.mouthSmileRight, 0.4).build());
+        return p;
+    }
+
     public static void main(String[] args) throws IOException, CharacterSheetException {
         if (args.length != 2) {
             System.err.println("usage: StillsTool <sheet folder> <output folder>");
@@ -77,7 +111,8 @@ public final class StillsTool {
         Path sheet = Path.of(args[0]);
         Path out = Path.of(args[1]);
         Files.createDirectories(out);
-        Map<String, PerformanceFrame> poses = poses();
+        boolean portrait = CharacterSheetLoader.load(sheet).portrait() != null;
+        Map<String, PerformanceFrame> poses = portrait ? portraitPoses() : poses();
         List<PerformanceFrame> frames = new ArrayList<>(poses.values());
         List<String> names = new ArrayList<>(poses.keySet());
         try (DjlRenderBackend backend = new DjlRenderBackend()) {

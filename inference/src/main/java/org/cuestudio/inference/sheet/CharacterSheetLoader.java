@@ -28,7 +28,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Loads a character sheet folder (docs/character-sheets.md): reads {@code character.json}, checks that its art
- * path stays inside the folder, parses the SVG art into a {@link Rig} of named layers and measures every sprite.
+ * path stays inside the folder, parses the SVG art into a {@link Rig} of named layers and measures every sprite;
+ * a PNG or JPEG art file makes a single-portrait sheet, whose {@code "landmarks"} are read and checked against the
+ * picture.
  * Every failure is a {@link CharacterSheetException} whose message names the file and what is wrong.
  */
 public final class CharacterSheetLoader {
@@ -62,13 +64,26 @@ public final class CharacterSheetLoader {
         String name = string(json, "name", jsonFile);
         if (name == null || name.isBlank()) name = folder.getFileName() == null ? "character" : folder.getFileName().toString();
         String art = string(json, "art", jsonFile);
-        if (art == null || art.isBlank()) throw new CharacterSheetException(jsonFile + ": no \"art\" (the path of the SVG art)");
+        if (art == null || art.isBlank()) {
+            throw new CharacterSheetException(jsonFile + ": no \"art\" (the path of the SVG art or the portrait picture)");
+        }
         Path artFile = resolveInside(folder, art, jsonFile);
-        if (!art.toLowerCase(Locale.ROOT).endsWith(".svg")) {
-            throw new CharacterSheetException(jsonFile + ": art '" + art + "' is not an SVG file (only SVG sheets are "
-                    + "supported so far)");
+        String lower = art.toLowerCase(Locale.ROOT);
+        boolean picture = lower.endsWith(".png") || lower.endsWith(".jpg") || lower.endsWith(".jpeg");
+        if (!lower.endsWith(".svg") && !picture) {
+            throw new CharacterSheetException(jsonFile + ": art '" + art + "' is neither an SVG file (a layered sheet) "
+                    + "nor a PNG or JPEG picture (a single-portrait sheet)");
         }
         byte[] artBytes = read(artFile, MAX_ART_BYTES, "art file '" + art + "' named in " + jsonFile);
+        if (picture) {
+            var img = Portrait.decode(artBytes, artFile, "art");
+            PortraitLandmarks landmarks = PortraitLandmarks.parse(json.get("landmarks"), jsonFile, img.getWidth(),
+                    img.getHeight());
+            Portrait portrait = new Portrait(img.getWidth(), img.getHeight(), Portrait.rgba(img), landmarks);
+            Rig rig = new Rig(portrait.bounds(), List.of());
+            return new CharacterSheet(folder, name, hash(jsonBytes, artBytes), personality(json, jsonFile),
+                    metadata(json), rig, List.of(), portrait);
+        }
 
         SvgSheetParser.Parsed parsed = SvgSheetParser.parse(artBytes, artFile.toString());
         List<SpriteSource> sprites = new ArrayList<>(parsed.sprites().size());

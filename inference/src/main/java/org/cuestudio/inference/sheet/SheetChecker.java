@@ -47,6 +47,7 @@ public final class SheetChecker {
 
     /** Reports on a loaded sheet. */
     public static SheetReport check(CharacterSheet sheet) {
+        if (sheet.portrait() != null) return checkPortrait(sheet, sheet.portrait());
         List<String> provides = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         Rig rig = sheet.rig();
@@ -61,6 +62,37 @@ public final class SheetChecker {
             warnings.add("no `Body`: lean and breathing are not drawn");
         }
         for (LayerSide side : List.of(LayerSide.LEFT, LayerSide.RIGHT)) checkArm(rig, side, provides, warnings);
+        return new SheetReport(sheet.name(), provides, warnings, List.of());
+    }
+
+    /** What a single portrait animates: it is warped as a whole, so the report is about its landmarks. */
+    private static SheetReport checkPortrait(CharacterSheet sheet, Portrait p) {
+        List<String> provides = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        PortraitLandmarks l = p.landmarks();
+        provides.add("single portrait " + p.width() + " x " + p.height() + " pixels, animated by mesh warping");
+        provides.add("eyes (corners and lids): blinks, squints and wide eyes; the lid skin above each eye closes over it");
+        provides.add("brows (" + l.leftBrow().size() + " + " + l.rightBrow().size() + " points): raised, lowered and "
+                + "drawn together by the brow blendshapes");
+        provides.add("nose (" + (l.nose().bridge() != null ? "bridge, " : "") + "tip and wings): moves with its depth "
+                + "when the head turns");
+        provides.add("mouth (corners, lips, lip line): smile, frown, pucker, the lip-sync shapes and the jaw, with a "
+                + "synthesised mouth interior (cavity, upper teeth, tongue)");
+        provides.add("face outline (" + l.faceOutline().size() + " points): head turn within about +-"
+                + Math.round(PortraitLimits.TURN_DEG) + " degrees, nod and tilt");
+        if (l.neck() != null) {
+            provides.add("neck: the body leans and breathes below the head");
+        } else {
+            warnings.add("no neck landmarks: no body sway (lean and breathing are not drawn); the head tilts about a "
+                    + "point below the chin");
+        }
+        if (l.nose().bridge() == null) {
+            warnings.add("no nose bridge: only the tip and wings of the nose move with its depth");
+        }
+        warnings.add("a single portrait has one view: head turns past about " + Math.round(PortraitLimits.TURN_DEG)
+                + " degrees stay at " + Math.round(PortraitLimits.TURN_DEG) + " degrees");
+        warnings.add("no pupils: the eyes keep the picture's gaze (eye yaw and pitch move nothing)");
+        warnings.add("no arms: gestures are not drawn");
         return new SheetReport(sheet.name(), provides, warnings, List.of());
     }
 
