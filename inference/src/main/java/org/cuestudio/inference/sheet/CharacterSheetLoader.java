@@ -28,7 +28,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Loads a character sheet folder (docs/character-sheets.md): reads {@code character.json}, checks that its art
- * path stays inside the folder, parses the SVG art into a {@link Rig} of named layers and measures every sprite.
+ * path stays inside the folder, parses the layered art (SVG, or OpenRaster with raster layers) into a {@link Rig} of named layers and measures every sprite.
  * Every failure is a {@link CharacterSheetException} whose message names the file and what is wrong.
  */
 public final class CharacterSheetLoader {
@@ -62,15 +62,16 @@ public final class CharacterSheetLoader {
         String name = string(json, "name", jsonFile);
         if (name == null || name.isBlank()) name = folder.getFileName() == null ? "character" : folder.getFileName().toString();
         String art = string(json, "art", jsonFile);
-        if (art == null || art.isBlank()) throw new CharacterSheetException(jsonFile + ": no \"art\" (the path of the SVG art)");
+        if (art == null || art.isBlank()) throw new CharacterSheetException(jsonFile + ": no \"art\" (the path of the SVG or OpenRaster art)");
         Path artFile = resolveInside(folder, art, jsonFile);
-        if (!art.toLowerCase(Locale.ROOT).endsWith(".svg")) {
-            throw new CharacterSheetException(jsonFile + ": art '" + art + "' is not an SVG file (only SVG sheets are "
-                    + "supported so far)");
+        boolean ora = OraSheetParser.isOra(art);
+        if (!ora && !art.toLowerCase(Locale.ROOT).endsWith(".svg")) {
+            throw new CharacterSheetException(jsonFile + ": art '" + art + "' is neither an SVG file (.svg) nor an "
+                    + "OpenRaster file (.ora); those are the layered formats supported");
         }
         byte[] artBytes = read(artFile, MAX_ART_BYTES, "art file '" + art + "' named in " + jsonFile);
 
-        SvgSheetParser.Parsed parsed = SvgSheetParser.parse(artBytes, artFile.toString());
+        SvgSheetParser.Parsed parsed = ora ? OraSheetParser.parse(artFile) : SvgSheetParser.parse(artBytes, artFile.toString());
         List<SpriteSource> sprites = new ArrayList<>(parsed.sprites().size());
         for (SpriteSource s : parsed.sprites()) {
             try {
