@@ -51,7 +51,7 @@ public final class DjlRenderBackend implements RenderBackend {
     /** The backend id in take records and segment keys. */
     public static final String ID = "djl-layers";
     /** Bump when the same inputs would give other pixels (poser constants, kernel, rasterisation). */
-    public static final String VERSION = "2";
+    public static final String VERSION = "3";
     /** Finals rasterise sprites at this multiple of the output scale; the warp's bilinear filter then averages. */
     static final int FINAL_SUPERSAMPLING = 2;
     /** How many (sheet, scale) sprite atlases stay on the device. */

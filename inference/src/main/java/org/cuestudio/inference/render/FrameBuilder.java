@@ -22,6 +22,12 @@ final class FrameBuilder {
         return this;
     }
 
+    /** The mouth cross-fading from {@code previous}, which still shows with {@code weight} (0..0.5). */
+    FrameBuilder mouthFrom(MouthShape previous, double weight) {
+        set(Channel.MOUTH_PREVIOUS, previous.ordinal());
+        return set(Channel.MOUTH_PREVIOUS_WEIGHT, weight);
+    }
+
     FrameBuilder mouth(MouthShape s) {
         return set(Channel.MOUTH_SHAPE, s.ordinal());
     }

@@ -41,6 +41,12 @@ public final class ModelContract {
             case LEFT_HAND_POSE, RIGHT_HAND_POSE -> "HandPose ordinal, a whole number (" + side(c) + "): "
                     + names(org.cuestudio.core.perform.HandPose.values());
             case MOUTH_SHAPE -> "MouthShape ordinal, a whole number: " + names(org.cuestudio.core.model.MouthShape.values());
+            case MOUTH_PREVIOUS -> "MouthShape ordinal of the shape shown before MOUTH_SHAPE (X before the first change), "
+                    + "fading out while MOUTH_PREVIOUS_WEIGHT > 0";
+            case MOUTH_PREVIOUS_WEIGHT -> "0..0.5; how much of MOUTH_PREVIOUS still shows: 0.5 on the frame the shape "
+                    + "changes, falling linearly to 0 at "
+                    + Math.round(org.cuestudio.core.perform.PerformancePlanner.MOUTH_CROSSFADE_SECONDS * 1000)
+                    + " ms after it (a model may ignore it)";
         };
     }
 

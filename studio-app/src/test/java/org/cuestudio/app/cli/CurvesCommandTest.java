@@ -60,7 +60,7 @@ class CurvesCommandTest {
         assertThat(doc.get("format").asText()).isEqualTo("cue-studio-curves");
         assertThat(doc.get("frameCount").asInt()).isEqualTo(SAMPLE_FRAMES);
         assertThat(doc.get("source").get("shot").asText()).isEqualTo("hello");
-        assertThat(doc.get("channels")).hasSize(70);
+        assertThat(doc.get("channels")).hasSize(org.cuestudio.core.perform.PerformanceFrame.SIZE);
         assertThat(doc.get("curves").get("headYaw")).hasSize(SAMPLE_FRAMES);
         assertThat(doc.get("curves").get("mouthSmileLeft")).hasSize(SAMPLE_FRAMES);
     }

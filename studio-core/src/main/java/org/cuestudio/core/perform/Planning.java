@@ -652,6 +652,10 @@ final class Planning {
         boolean[] speech = audio.speech();
         MouthShape[] track = audio.mouthShapes();
         MouthShape held = MouthShape.X;
+        MouthShape previous = MouthShape.X;
+        double changedAt = Double.NEGATIVE_INFINITY;
+        double[] prevShape = c(Channel.MOUTH_PREVIOUS);
+        double[] prevWeight = c(Channel.MOUTH_PREVIOUS_WEIGHT);
         int heldFor = 99;
         MouthShape[] fixed = new MouthShape[n];
         for (Cue cue : cues(CueLane.MOUTH)) {
@@ -670,27 +674,43 @@ final class Planning {
             else if (loud[f] < 0.62) want = MouthShape.C;
             else want = MouthShape.D;
             if (want != held && (track != null || fixed[f] != null || heldFor >= 2)) {
+                previous = held;
+                changedAt = time(f);
                 held = want;
                 heldFor = 0;
             }
             heldFor++;
             mouth[f] = held.ordinal();
-            double open = switch (held) {
-                case A, X -> 0;
-                case B -> 0.12;
-                case C -> 0.35;
-                case D -> 0.6;
-                case E -> 0.3;
-                case F -> 0.15;
-                case G -> 0.08;
-                case H -> 0.3;
-                default -> 0.25;
-            };
-            s(ArkitBlendshape.jawOpen)[f] += open;
-            if (held == MouthShape.A) s(ArkitBlendshape.mouthClose)[f] += 0.6;
-            if (held == MouthShape.F) s(ArkitBlendshape.mouthPucker)[f] += 0.7;
-            if (held == MouthShape.E) s(ArkitBlendshape.mouthFunnel)[f] += 0.5;
+            // The short cross-fade from the previous shape (PerformancePlanner.MOUTH_CROSSFADE_SECONDS): half and half
+            // on the frame of the change, then the previous fades out. The jaw and lips follow the same weights.
+            double since = time(f) - changedAt;
+            double w = since < PerformancePlanner.MOUTH_CROSSFADE_SECONDS
+                    ? 0.5 * (1 - since / PerformancePlanner.MOUTH_CROSSFADE_SECONDS) : 0;
+            prevShape[f] = previous.ordinal();
+            prevWeight[f] = w;
+            s(ArkitBlendshape.jawOpen)[f] += (1 - w) * jawFor(held) + w * jawFor(previous);
+            s(ArkitBlendshape.mouthClose)[f] += 0.6 * ((1 - w) * is(held, MouthShape.A) + w * is(previous, MouthShape.A));
+            s(ArkitBlendshape.mouthPucker)[f] += 0.7 * ((1 - w) * is(held, MouthShape.F) + w * is(previous, MouthShape.F));
+            s(ArkitBlendshape.mouthFunnel)[f] += 0.5 * ((1 - w) * is(held, MouthShape.E) + w * is(previous, MouthShape.E));
         }
+    }
+
+    /** How far a mouth shape opens the jaw. */
+    private static double jawFor(MouthShape shape) {
+        return switch (shape) {
+            case A, X -> 0;
+            case B -> 0.12;
+            case C -> 0.35;
+            case D -> 0.6;
+            case E -> 0.3;
+            case F -> 0.15;
+            case G -> 0.08;
+            case H -> 0.3;
+        };
+    }
+
+    private static double is(MouthShape shape, MouthShape wanted) {
+        return shape == wanted ? 1 : 0;
     }
 
     private double[] smoothedLoudness(double seconds) {
