@@ -65,13 +65,16 @@ public final class CharacterSheetLoader {
         if (art == null || art.isBlank()) throw new CharacterSheetException(jsonFile + ": no \"art\" (the path of the SVG or OpenRaster art)");
         Path artFile = resolveInside(folder, art, jsonFile);
         boolean ora = OraSheetParser.isOra(art);
-        if (!ora && !art.toLowerCase(Locale.ROOT).endsWith(".svg")) {
-            throw new CharacterSheetException(jsonFile + ": art '" + art + "' is neither an SVG file (.svg) nor an "
-                    + "OpenRaster file (.ora); those are the layered formats supported");
+        boolean psd = PsdSheetParser.isPsd(art);
+        if (!ora && !psd && !art.toLowerCase(Locale.ROOT).endsWith(".svg")) {
+            throw new CharacterSheetException(jsonFile + ": art '" + art + "' is not an SVG (.svg), OpenRaster (.ora) or "
+                    + "Photoshop (.psd) file; those are the layered formats supported");
         }
         byte[] artBytes = read(artFile, MAX_ART_BYTES, "art file '" + art + "' named in " + jsonFile);
 
-        SvgSheetParser.Parsed parsed = ora ? OraSheetParser.parse(artFile) : SvgSheetParser.parse(artBytes, artFile.toString());
+        SvgSheetParser.Parsed parsed = ora ? OraSheetParser.parse(artFile)
+                : psd ? PsdSheetParser.parse(artFile)
+                : SvgSheetParser.parse(artBytes, artFile.toString());
         List<SpriteSource> sprites = new ArrayList<>(parsed.sprites().size());
         for (SpriteSource s : parsed.sprites()) {
             try {

@@ -63,9 +63,11 @@ final class OraSheetParser {
     private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
 
     private final Path file;
-    private final ZipFile zip;
+    private final @Nullable ZipFile zip;
+    private final @Nullable LayerPixels pixels;
     private final List<SpriteSource> sprites = new ArrayList<>();
     private final Map<String, RasterArt> decoded = new HashMap<>();
+    private String listName = "stack.xml";
     private long inflated;
     private long kept;
     private int layers;
@@ -78,9 +80,16 @@ final class OraSheetParser {
     private record Context(int dx, int dy, double opacity) {
     }
 
-    private OraSheetParser(Path file, ZipFile zip) {
+    /** Where the pixels of a layer tree that did not come from an OpenRaster archive are read (PSD). */
+    interface LayerPixels {
+        /** The layer's image, checked against the limits before it is decoded; {@code where} names it in messages. */
+        BufferedImage read(String src, String where) throws CharacterSheetException;
+    }
+
+    private OraSheetParser(Path file, @Nullable ZipFile zip, @Nullable LayerPixels pixels) {
         this.file = file;
         this.zip = zip;
+        this.pixels = pixels;
     }
 
     /** Parses the OpenRaster file into a raw rig with raster sprites (bounds known). */
@@ -95,7 +104,7 @@ final class OraSheetParser {
             throw new CharacterSheetException(file + " cannot be read: " + e.getMessage(), e);
         }
         try (ZipFile closing = z) {
-            return new OraSheetParser(file, closing).run();
+            return new OraSheetParser(file, closing, null).run();
         } catch (IOException e) {
             throw new CharacterSheetException(file + " cannot be read: " + e.getMessage(), e);
         } catch (RuntimeException e) {
@@ -105,6 +114,7 @@ final class OraSheetParser {
     }
 
     private Parsed run() throws CharacterSheetException {
+        ZipFile zip = java.util.Objects.requireNonNull(this.zip);
         if (zip.size() > MAX_ENTRIES) {
             throw new CharacterSheetException(file + ": more than " + MAX_ENTRIES + " entries; not a character sheet");
         }
@@ -121,15 +131,27 @@ final class OraSheetParser {
             throw new CharacterSheetException(file + " is not an OpenRaster file: it has no stack.xml (the layer list)");
         }
         Document doc = parseXml(entry(stackEntry, MAX_STACK_XML_BYTES, "stack.xml"));
-        Element image = doc.getDocumentElement();
+        return build(doc.getDocumentElement(), "stack.xml");
+    }
+
+    /**
+     * Reads a layer tree in OpenRaster's stack.xml form (an {@code <image w h>} holding a {@code <stack>}) whose
+     * layers' {@code src} the given source reads: how PSD files are read.
+     */
+    static Parsed parseTree(Path file, Element image, LayerPixels pixels) throws CharacterSheetException {
+        return new OraSheetParser(file, null, pixels).build(image, "the layer list");
+    }
+
+    private Parsed build(Element image, String listName) throws CharacterSheetException {
+        this.listName = listName;
         if (!local(image).equals("image")) {
-            throw new CharacterSheetException(file + ": stack.xml's root element is <" + local(image) + ">, not <image>");
+            throw new CharacterSheetException(file + ": " + listName + "'s root element is <" + local(image) + ">, not <image>");
         }
         int w = intAttr(image, "w", -1, "the canvas (<image>)");
         int h = intAttr(image, "h", -1, "the canvas (<image>)");
         if (w <= 0 || h <= 0 || w > MAX_SIDE || h > MAX_SIDE || (double) w / h > SvgSheetParser.MAX_ASPECT
                 || (double) h / w > SvgSheetParser.MAX_ASPECT) {
-            throw new CharacterSheetException(file + ": the canvas " + w + " x " + h + " in stack.xml is not usable (sides "
+            throw new CharacterSheetException(file + ": the canvas " + w + " x " + h + " in " + listName + " is not usable (sides "
                     + "must be 1 to " + MAX_SIDE + " pixels, aspect ratio at most " + (long) SvgSheetParser.MAX_ASPECT + ")");
         }
         Element top = null;
@@ -139,7 +161,7 @@ final class OraSheetParser {
                 break;
             }
         }
-        if (top == null) throw new CharacterSheetException(file + ": stack.xml has no <stack> inside <image>");
+        if (top == null) throw new CharacterSheetException(file + ": " + listName + " has no <stack> inside <image>");
         List<Raw> nodes = new ArrayList<>();
         List<Placed> run = new ArrayList<>();
         Context root = new Context(0, 0, 1);
@@ -179,7 +201,7 @@ final class OraSheetParser {
             pivot = pivot(e, in, path);
         } else {
             // A named layer (leaf kinds only): shown even when hidden in the editor, as mouth shapes often are.
-            Placed p = layer(e, ctx, path);
+            Placed p = layer(e, ctx, parentPath);
             if (p != null) run.add(p);
         }
         flush(run, children, path);
@@ -273,6 +295,11 @@ final class OraSheetParser {
 
     /** The PNG {@code src} decoded to premultiplied ARGB and cropped to its painted pixels (x, y relative to it). */
     private RasterArt decode(String src, String what) throws CharacterSheetException {
+        if (pixels != null) {
+            String at = file + ": " + what;
+            return crop(pixels.read(src, at), at);
+        }
+        ZipFile zip = java.util.Objects.requireNonNull(this.zip);
         String where = file + ": " + what + ": src '" + clip(src) + "'";
         String n = src.replace('\\', '/');
         if (n.startsWith("/") || n.matches("^[A-Za-z]:.*") || n.indexOf('\0') >= 0 || n.contains("://")) {
@@ -414,7 +441,7 @@ final class OraSheetParser {
     // ---- the archive
 
     private byte[] entry(ZipEntry e, long max, String what) throws CharacterSheetException {
-        try (InputStream in = zip.getInputStream(e)) {
+        try (InputStream in = java.util.Objects.requireNonNull(zip).getInputStream(e)) {
             byte[] buf = new byte[(int) Math.min(max + 1, Math.max(8192, Math.min(e.getSize(), max + 1)))];
             int n = 0;
             while (true) {
@@ -489,7 +516,7 @@ final class OraSheetParser {
         String v = e.getAttribute(name).trim();
         if (v.isEmpty()) {
             if (fallback >= 0 || !name.equals("w") && !name.equals("h")) return fallback;
-            throw new CharacterSheetException(file + ": " + what + " in stack.xml has no " + name + " attribute");
+            throw new CharacterSheetException(file + ": " + what + " in " + listName + " has no " + name + " attribute");
         }
         long n;
         try {
@@ -500,12 +527,12 @@ final class OraSheetParser {
                 if (!Double.isFinite(d)) throw new NumberFormatException(v);
                 n = Math.round(d);
             } catch (NumberFormatException ex2) {
-                throw new CharacterSheetException(file + ": " + what + " in stack.xml: " + name + "='" + clip(v)
+                throw new CharacterSheetException(file + ": " + what + " in " + listName + ": " + name + "='" + clip(v)
                         + "' is not a whole number", ex2);
             }
         }
         if (Math.abs(n) > 4L * MAX_SIDE) {
-            throw new CharacterSheetException(file + ": " + what + " in stack.xml: " + name + "=" + n + " is out of range "
+            throw new CharacterSheetException(file + ": " + what + " in " + listName + ": " + name + "=" + n + " is out of range "
                     + "(at most " + 4 * MAX_SIDE + " pixels)");
         }
         return (int) n;

@@ -71,7 +71,7 @@ public final class SheetChecker {
      */
     private static void rasterNote(CanvasRect vb, List<String> provides, List<String> warnings) {
         double art = vb.height();
-        provides.add("raster art (OpenRaster), " + num(vb.width()) + " x " + num(art) + " pixels: not vector; it is "
+        provides.add("raster art (layered PNG or PSD layers), " + num(vb.width()) + " x " + num(art) + " pixels: not vector; it is "
                 + "resampled to the output size (area-averaged when shrunk, bilinear when enlarged)");
         List<String> enlarged = new ArrayList<>();
         for (int frame : new int[] {720, 1080, 2160}) {

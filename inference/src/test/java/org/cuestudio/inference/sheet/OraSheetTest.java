@@ -120,7 +120,7 @@ class OraSheetTest {
         assertThat(Files.readAllBytes(tmp.resolve("a.ora"))).isEqualTo(Files.readAllBytes(tmp.resolve("b.ora")));
     }
 
-    private static void assertSameNodes(List<RigNode> ora, List<RigNode> svg, String path) {
+    static void assertSameNodes(List<RigNode> ora, List<RigNode> svg, String path) {
         assertThat(ora).as("children of " + path).hasSameSizeAs(svg);
         for (int i = 0; i < svg.size(); i++) {
             RigNode o = ora.get(i);
@@ -191,7 +191,7 @@ class OraSheetTest {
     void sheetCheckSaysRasterArtIsNotVectorAndWhereItIsEnlarged() throws Exception {
         SheetReport r = SheetChecker.check(TinyOra.minimal().writeSheet(tmp));
         assertThat(r.usable()).isTrue();
-        assertThat(String.join("\n", r.provides())).contains("raster art (OpenRaster), 100 x 120 pixels: not vector");
+        assertThat(String.join("\n", r.provides())).contains("raster art (layered PNG or PSD layers), 100 x 120 pixels: not vector");
         assertThat(r.warnings()).anyMatch(w -> w.startsWith("raster art is 120 pixels tall") && w.contains("1080p")
                 && w.contains("medium (1080 px tall)"));
     }
@@ -234,14 +234,14 @@ class OraSheetTest {
     void aLayerSourceOutsideTheArchiveIsRefused(String src) throws Exception {
         CharacterSheetException e = failure(TinyOra.minimal().editStack(x -> x.replace("src=\"data/face.png\"",
                 "src=\"" + src + "\"")));
-        assertThat(e).hasMessageContaining("layer Head/Frontal/face").hasMessageMatching("(?s).*(absolute|leaves the archive).*");
+        assertThat(e).hasMessageContaining("layer Head/Frontal/face: src").hasMessageMatching("(?s).*(absolute|leaves the archive).*");
     }
 
     @Test
     void aMissingPngNamesTheLayer() throws Exception {
         TinyOra ora = TinyOra.minimal();
         ora.entries.remove("data/mouth-aa.png");
-        assertThat(failure(ora)).hasMessageContaining("layer Head/Frontal/Mouth/Aa").hasMessageContaining("data/mouth-aa.png")
+        assertThat(failure(ora)).hasMessageContaining("layer Head/Frontal/Mouth/Aa: src").hasMessageContaining("data/mouth-aa.png")
                 .hasMessageContaining("missing");
     }
 
@@ -265,7 +265,7 @@ class OraSheetTest {
             png[at + 3] = (byte) 0xa0;
         }
         ora.entries.put("data/eye.png", png);
-        assertThat(failure(ora)).hasMessageContaining("layer Head/Frontal/Left Eye/Left Eyeball")
+        assertThat(failure(ora)).hasMessageContaining("layer Head/Frontal/Left Eye/Left Eyeball: src")
                 .hasMessageContaining("100000 x 100000 pixels");
     }
 
