@@ -113,6 +113,18 @@ class OraSheetTest {
     }
 
     @Test
+    void theOttoSampleLoadsIntoTheRigOfTheSvgOtto() throws Exception {
+        Path samples = Path.of("..", "assets", "samples");
+        CharacterSheet svg = CharacterSheetLoader.load(samples.resolve("hello/characters/otto"));
+        CharacterSheet ora = CharacterSheetLoader.load(samples.resolve("sheets/otto-ora"));
+        assertThat(ora.name()).isEqualTo("Otto");
+        assertThat(ora.rig().viewBox()).isEqualTo(svg.rig().viewBox());
+        assertThat(ora.sprites()).hasSameSizeAs(svg.sprites());
+        // If this fails after Otto's SVG changed, regenerate the sample: tools/art/make_ora_sample.sh
+        assertSameNodes(ora.rig().nodes(), svg.rig().nodes(), "");
+    }
+
+    @Test
     void theWriterIsReproducible() throws Exception {
         CharacterSheet svg = CharacterSheetLoader.load(TestSheets.blocky());
         OraWriter.write(svg, 0.5, tmp.resolve("a.ora"));
