@@ -41,8 +41,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Renders layered SVG character sheets on DJL's PyTorch engine, on the GPU when the engine has one, else on the
- * CPU. One worker thread owns the engine state (root {@link NDManager}, the compositing kernel, the sprite
+ * Renders layered character sheets (SVG, OpenRaster, PSD) on DJL's PyTorch engine, on the GPU when the engine has
+ * one, else on the CPU. One worker thread owns the engine state (root {@link NDManager}, the compositing kernel, the sprite
  * atlases); every render call runs there in a sub-manager closed at its end, and every frame in a sub-manager of
  * that. Calls from several threads queue up on the worker. Sprites are rasterised per (sheet, scale) on first use
  * and kept for the next few scales, so previews and 1080p finals are both crisp.
@@ -178,7 +178,7 @@ public final class DjlRenderBackend implements RenderBackend {
         return d;
     }
 
-    /** Reports on a layered SVG sheet without rasterising it at render scale; needs no engine work. */
+    /** Reports on a layered sheet without rasterising it at render scale; needs no engine work. */
     @Override
     public SheetReport checkSheet(Path sheetFolder) {
         Objects.requireNonNull(sheetFolder, "sheetFolder");
