@@ -41,9 +41,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Renders layered SVG character sheets and single portraits on DJL's PyTorch engine, on the GPU when the engine has
- * one, else on the CPU. One worker thread owns the engine state (root {@link NDManager}, the compositing kernel, the
- * sprite atlases, the portrait kernel and its pictures); every render call runs there in a sub-manager closed at its end, and every frame in a sub-manager of
+ * Renders layered character sheets (SVG, OpenRaster, PSD) and single portraits on DJL's PyTorch engine, on the GPU
+ * when the engine has one, else on the CPU. One worker thread owns the engine state (root {@link NDManager}, the
+ * compositing kernel, the sprite atlases, the portrait kernel and its pictures); every render call runs there in a
+ * sub-manager closed at its end, and every frame in a sub-manager of
  * that. Calls from several threads queue up on the worker. Sprites are rasterised per (sheet, scale) on first use
  * and kept for the next few scales, so previews and 1080p finals are both crisp.
  */
@@ -51,7 +52,7 @@ public final class DjlRenderBackend implements RenderBackend {
     /** The backend id in take records and segment keys. */
     public static final String ID = "djl-layers";
     /** Bump when the same inputs would give other pixels (poser constants, kernel, rasterisation). */
-    public static final String VERSION = "2";
+    public static final String VERSION = "3";
     /** Finals rasterise sprites at this multiple of the output scale; the warp's bilinear filter then averages. */
     static final int FINAL_SUPERSAMPLING = 2;
     /** How many (sheet, scale) sprite atlases stay on the device. */
@@ -184,8 +185,8 @@ public final class DjlRenderBackend implements RenderBackend {
     }
 
     /**
-     * Reports on a layered SVG sheet without rasterising it at render scale, or on what a single portrait's
-     * landmarks let it do; needs no engine work.
+     * Reports on a layered sheet (SVG, OpenRaster, PSD) without rasterising it at render scale, or on what a single
+     * portrait's landmarks let it do; needs no engine work.
      */
     @Override
     public SheetReport checkSheet(Path sheetFolder) {

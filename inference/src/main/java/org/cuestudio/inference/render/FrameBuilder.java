@@ -22,6 +22,12 @@ final class FrameBuilder {
         return this;
     }
 
+    /** The mouth cross-fading from {@code previous}, which still shows with {@code weight} (0..0.5). */
+    FrameBuilder mouthFrom(MouthShape previous, double weight) {
+        set(Channel.MOUTH_PREVIOUS, previous.ordinal());
+        return set(Channel.MOUTH_PREVIOUS_WEIGHT, weight);
+    }
+
     FrameBuilder mouth(MouthShape s) {
         return set(Channel.MOUTH_SHAPE, s.ordinal());
     }
@@ -51,7 +57,7 @@ final class FrameBuilder {
         return PerformanceFrame.of(v);
     }
 
-    /** {@code n} frames with a little of everything moving (head, gaze, body, arms, hands, blinks, mouths). */
+    /** {@code n} frames with a little of everything moving (head, gaze, body, arms, hands, blinks, mouths and their cross-fades). */
     static List<PerformanceFrame> varied(int n) {
         List<PerformanceFrame> out = new ArrayList<>();
         MouthShape[] mouths = MouthShape.values();
@@ -62,7 +68,8 @@ final class FrameBuilder {
                     .set(Channel.BODY_LEAN, 3 * Math.sin(0.5 * t)).set(Channel.BREATH, 0.5 + 0.5 * Math.sin(t))
                     .set(Channel.LEFT_SHOULDER, 60 + 40 * Math.sin(t)).set(Channel.LEFT_ELBOW, 30 + 20 * Math.sin(2 * t))
                     .set(Channel.RIGHT_SHOULDER, 10 * (1 + Math.sin(t))).leftHand(HandPose.values()[i % 5])
-                    .blink(i % 17 == 0 ? 1 : 0).mouth(mouths[i % mouths.length]).build());
+                    .blink(i % 17 == 0 ? 1 : 0).mouth(mouths[i % mouths.length])
+                    .mouthFrom(mouths[(i + 4) % mouths.length], i % 3 == 0 ? 0.5 : i % 3 == 1 ? 0.1 : 0).build());
         }
         return out;
     }

@@ -304,35 +304,62 @@ final class LayerPoser {
     }
 
     private void mouth(Part mouth, AffineTransform t, float opacity, @Nullable Part view, Frame fr, List<DrawOp> out) {
-        String wanted = mouthKey(fr.f);
-        Part shown = refinedMouthKey(fr.f).flatMap(k -> mouth.child(PartKind.MOUTH_SHAPE, k))
-                .or(() -> mouth.child(PartKind.MOUTH_SHAPE, wanted))
-                .or(() -> mouth.child(PartKind.MOUTH_SHAPE, "neutral"))
-                .or(() -> mouth.child(PartKind.MOUTH_SHAPE))
-                .orElse(null);
+        // the refining Character Animator mouth (Ee, R, Uh...) where the sheet draws it, else the shape's own
+        String wanted = refinedMouthKey(fr.f).filter(k -> mouth.child(PartKind.MOUTH_SHAPE, k).isPresent())
+                .orElse(mouthKey(fr.f));
+        Part shown = shape(mouth, wanted);
         AffineTransform m = new AffineTransform(t);
         CanvasRect b = mouth.bounds();
         if (b != null) {
             CanvasPoint anchor = mouth.hasPivot() ? mouth.pivot() : new CanvasPoint(b.centerX(), b.y0() + 0.25 * b.height());
             m.concatenate(about(anchor, AffineTransform.getScaleInstance(1, 1 + JAW_STRETCH * fr.get(ArkitBlendshape.jawOpen))));
         }
-        // A frown bends the resting or closed mouth down: its line is flattened, then turned over, about its middle
-        // (sheets draw those mouths as a line or a slight smile; a frown has no mouth of its own among the 14).
-        double turn = frownTurn(fr.f);
-        AffineTransform shape = m;
-        CanvasRect sb = shown == null ? null : shown.bounds();
-        String shownKey = shown == null ? "" : shown.key();
-        if (turn < 1 && sb != null && (shownKey.equals("neutral") || shownKey.equals("m"))) {
-            shape = new AffineTransform(m);
-            shape.concatenate(about(new CanvasPoint(sb.centerX(), sb.centerY()), AffineTransform.getScaleInstance(1, turn)));
-        }
+        // The short cross-fade from the previous shape (the planner's MOUTH_PREVIOUS channels): the previous shape
+        // underneath, the new one over it, so that where both are drawn the picture is exactly their mix.
+        double w = previousWeight(fr.f);
+        String before = w > 0 ? mouthKey(enumAt(MouthShape.values(), fr.f.get(Channel.MOUTH_PREVIOUS), MouthShape.X), fr.f)
+                : wanted;
+        Part previous = w > 0 ? shape(mouth, before) : null;
+        if (previous == shown) previous = null;
         for (RigNode n : mouth.children()) {
             if (n instanceof Part p && p.kind() == PartKind.MOUTH_SHAPE) {
-                if (p == shown) walk(p.children(), shape, opacity, view, fr, out);
+                if (p != shown) continue;
+                if (previous != null) {
+                    walk(previous.children(), frowned(m, previous, before, fr), opacity * (float) Math.min(1, 2 * w), view,
+                            fr, out);
+                }
+                walk(p.children(), frowned(m, p, wanted, fr), previous != null ? opacity * (float) (1 - w) : opacity, view,
+                        fr, out);
             } else {
                 walk(List.of(n), t, opacity, view, fr, out);
             }
         }
+    }
+
+    /** The sheet's shape for a key, else Neutral, else its first shape. */
+    private static @Nullable Part shape(Part mouth, String key) {
+        return mouth.child(PartKind.MOUTH_SHAPE, key)
+                .or(() -> mouth.child(PartKind.MOUTH_SHAPE, "neutral"))
+                .or(() -> mouth.child(PartKind.MOUTH_SHAPE))
+                .orElse(null);
+    }
+
+    /**
+     * A frown bends the resting or closed mouth down: its line is flattened, then turned over, about its middle
+     * (sheets draw those mouths as a line or a slight smile; a frown has no mouth of its own among the 14).
+     */
+    private static AffineTransform frowned(AffineTransform m, Part shape, String key, Frame fr) {
+        double turn = frownTurn(fr.f);
+        CanvasRect sb = shape.bounds();
+        if (turn >= 1 || sb == null || !(key.equals("neutral") || key.equals("m"))) return m;
+        AffineTransform t = new AffineTransform(m);
+        t.concatenate(about(new CanvasPoint(sb.centerX(), sb.centerY()), AffineTransform.getScaleInstance(1, turn)));
+        return t;
+    }
+
+    /** How much of the previous mouth shape still shows, 0..0.5 (Channel.MOUTH_PREVIOUS_WEIGHT, clamped). */
+    static double previousWeight(PerformanceFrame f) {
+        return clamp(f.get(Channel.MOUTH_PREVIOUS_WEIGHT), 0, 0.5);
     }
 
     /**
@@ -358,7 +385,11 @@ final class LayerPoser {
 
     /** The sheet mouth shape for a frame (docs/character-sheets.md, "Mouth shapes from the performance"). */
     static String mouthKey(PerformanceFrame f) {
-        MouthShape s = enumAt(MouthShape.values(), f.get(Channel.MOUTH_SHAPE), MouthShape.X);
+        return mouthKey(enumAt(MouthShape.values(), f.get(Channel.MOUTH_SHAPE), MouthShape.X), f);
+    }
+
+    /** The sheet mouth shape for a performance mouth; the rest (X) is chosen by the frame's expression. */
+    static String mouthKey(MouthShape s, PerformanceFrame f) {
         return switch (s) {
             case A -> "m";
             case B -> "s";

@@ -43,6 +43,12 @@ public final class ModelContract {
             case MOUTH_SHAPE -> "MouthShape ordinal, a whole number: " + names(org.cuestudio.core.model.MouthShape.values());
             case ANIMATOR_MOUTH -> "AnimatorMouth ordinal, a whole number, refining the mouth shape: "
                     + names(org.cuestudio.core.model.AnimatorMouth.values());
+            case MOUTH_PREVIOUS -> "MouthShape ordinal of the shape shown before MOUTH_SHAPE (X before the first change), "
+                    + "fading out while MOUTH_PREVIOUS_WEIGHT > 0";
+            case MOUTH_PREVIOUS_WEIGHT -> "0..0.5; how much of MOUTH_PREVIOUS still shows: 0.5 on the frame the shape "
+                    + "changes, falling linearly to 0 at "
+                    + Math.round(org.cuestudio.core.perform.PerformancePlanner.MOUTH_CROSSFADE_SECONDS * 1000)
+                    + " ms after it (a model may ignore it)";
         };
     }
 

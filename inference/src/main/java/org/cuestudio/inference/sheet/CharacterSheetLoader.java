@@ -28,9 +28,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Loads a character sheet folder (docs/character-sheets.md): reads {@code character.json}, checks that its art
- * path stays inside the folder, parses the SVG art into a {@link Rig} of named layers and measures every sprite;
- * a PNG or JPEG art file makes a single-portrait sheet, whose {@code "landmarks"} are read and checked against the
- * picture.
+ * path stays inside the folder, parses the layered art (SVG, OpenRaster or PSD) into a {@link Rig} of named layers
+ * and measures every sprite; a PNG or JPEG art file makes a single-portrait sheet, whose {@code "landmarks"} are
+ * read and checked against the picture.
  * Every failure is a {@link CharacterSheetException} whose message names the file and what is wrong.
  */
 public final class CharacterSheetLoader {
@@ -65,14 +65,16 @@ public final class CharacterSheetLoader {
         if (name == null || name.isBlank()) name = folder.getFileName() == null ? "character" : folder.getFileName().toString();
         String art = string(json, "art", jsonFile);
         if (art == null || art.isBlank()) {
-            throw new CharacterSheetException(jsonFile + ": no \"art\" (the path of the SVG art or the portrait picture)");
+            throw new CharacterSheetException(jsonFile + ": no \"art\" (the path of the layered art or the portrait picture)");
         }
         Path artFile = resolveInside(folder, art, jsonFile);
         String lower = art.toLowerCase(Locale.ROOT);
         boolean picture = lower.endsWith(".png") || lower.endsWith(".jpg") || lower.endsWith(".jpeg");
-        if (!lower.endsWith(".svg") && !picture) {
-            throw new CharacterSheetException(jsonFile + ": art '" + art + "' is neither an SVG file (a layered sheet) "
-                    + "nor a PNG or JPEG picture (a single-portrait sheet)");
+        boolean ora = OraSheetParser.isOra(art);
+        boolean psd = PsdSheetParser.isPsd(art);
+        if (!lower.endsWith(".svg") && !ora && !psd && !picture) {
+            throw new CharacterSheetException(jsonFile + ": art '" + art + "' is not a layered sheet (SVG .svg, OpenRaster "
+                    + ".ora or Photoshop .psd) nor a PNG or JPEG picture (a single-portrait sheet)");
         }
         byte[] artBytes = read(artFile, MAX_ART_BYTES, "art file '" + art + "' named in " + jsonFile);
         if (picture) {
@@ -85,7 +87,9 @@ public final class CharacterSheetLoader {
                     metadata(json), rig, List.of(), portrait);
         }
 
-        SvgSheetParser.Parsed parsed = SvgSheetParser.parse(artBytes, artFile.toString());
+        SvgSheetParser.Parsed parsed = ora ? OraSheetParser.parse(artFile)
+                : psd ? PsdSheetParser.parse(artFile)
+                : SvgSheetParser.parse(artBytes, artFile.toString());
         List<SpriteSource> sprites = new ArrayList<>(parsed.sprites().size());
         for (SpriteSource s : parsed.sprites()) {
             try {

@@ -7,11 +7,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.cuestudio.core.render.CharacterSheetException;
+import org.cuestudio.core.render.Framing;
 import org.cuestudio.core.render.SheetReport;
 import org.cuestudio.inference.sheet.RigNode.Part;
 
 /**
- * Reports what a layered SVG sheet offers the layer renderer and what it draws in place of what is missing, for
+ * Reports what a layered sheet (SVG or OpenRaster) offers the layer renderer and what it draws in place of what is missing, for
  * {@code cue sheet check}. The fallbacks described here are the ones {@code LayerPoser} applies (ADR 0004).
  */
 public final class SheetChecker {
@@ -54,6 +55,7 @@ public final class SheetChecker {
         CanvasRect vb = rig.viewBox();
         provides.add("canvas " + num(vb.width()) + " x " + num(vb.height()) + " units, " + sheet.sprites().size()
                 + " sprites");
+        if (sheet.sprites().stream().anyMatch(SpriteSource::isRaster)) rasterNote(vb, provides, warnings);
         rig.find(PartKind.HEAD).ifPresent(head -> checkHead(head, provides, warnings));
         Optional<Part> body = rig.find(PartKind.BODY);
         if (body.isPresent()) {
@@ -94,6 +96,30 @@ public final class SheetChecker {
         warnings.add("no pupils: the eyes keep the picture's gaze (eye yaw and pitch move nothing)");
         warnings.add("no arms: gestures are not drawn");
         return new SheetReport(sheet.name(), provides, warnings, List.of());
+    }
+
+    /**
+     * Raster art is resampled, not redrawn: say at which output sizes it is enlarged (softer). The canvas is drawn
+     * {@link Framing#scale()} frame heights tall, so a medium shot of a 1200-pixel canvas enlarges it above 1200p.
+     */
+    private static void rasterNote(CanvasRect vb, List<String> provides, List<String> warnings) {
+        double art = vb.height();
+        provides.add("raster art (layered PNG or PSD layers), " + num(vb.width()) + " x " + num(art) + " pixels: not vector; it is "
+                + "resampled to the output size (area-averaged when shrunk, bilinear when enlarged)");
+        List<String> enlarged = new ArrayList<>();
+        for (int frame : new int[] {720, 1080, 2160}) {
+            List<String> framings = new ArrayList<>();
+            for (Framing f : Framing.values()) {
+                long drawn = Math.round(frame * f.scale());
+                if (drawn > art) framings.add(f.id() + " (" + drawn + " px tall)");
+            }
+            if (!framings.isEmpty()) enlarged.add(frame + "p " + String.join(", ", framings));
+        }
+        if (!enlarged.isEmpty()) {
+            warnings.add("raster art is " + num(art) + " pixels tall, smaller than the output in " + String.join("; ",
+                    enlarged) + ": there it is enlarged and looks softer than vector art would (paint the sheet "
+                    + "larger, or use SVG, for crisp finals)");
+        }
     }
 
     private static void checkHead(Part head, List<String> provides, List<String> warnings) {

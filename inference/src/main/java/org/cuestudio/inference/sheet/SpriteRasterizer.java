@@ -36,6 +36,8 @@ public final class SpriteRasterizer {
 
     /** Where a sprite draws on the canvas, or null when it draws nothing. */
     public static @Nullable CanvasRect measure(SpriteSource source, CanvasRect viewBox) {
+        RasterArt art = source.raster();
+        if (art != null) return art.bounds(); // cropped to its painted pixels when loaded
         CanvasRect region = probeRegion(viewBox);
         double scale = probeScale(viewBox);
         int w = (int) Math.ceil(region.width() * scale);
@@ -57,6 +59,8 @@ public final class SpriteRasterizer {
         if (align < 1) throw new IllegalArgumentException("align must be positive, got " + align);
         CanvasRect bounds = source.bounds();
         if (bounds == null) return null;
+        RasterArt art = source.raster();
+        if (art != null) return RasterResampler.resample(source.label(), art, viewBox, probeRegion(viewBox), scale, align);
         // The probe may have missed a faint antialiased pixel: look two probe pixels further.
         CanvasRect area = bounds.grow(2 / probeScale(viewBox));
         CanvasRect limit = probeRegion(viewBox);

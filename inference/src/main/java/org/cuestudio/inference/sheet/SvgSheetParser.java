@@ -82,7 +82,8 @@ final class SvgSheetParser {
     record Parsed(CanvasRect viewBox, List<Raw> nodes, List<SpriteSource> sprites) {
     }
 
-    private record Recognised(PartKind kind, LayerSide side, String key) {
+    /** What a layer name means in a context. */
+    record Recognised(PartKind kind, LayerSide side, String key) {
     }
 
     private record Piece(Element element, List<Element> ancestors) {
@@ -145,7 +146,7 @@ final class SvgSheetParser {
         List<Piece> run = new ArrayList<>();
         collect(root, List.of(), null, LayerSide.NONE, nodes, run, "");
         flush(run, nodes, "static");
-        validate(nodes);
+        validate(nodes, file);
         return new Parsed(viewBox, nodes, sprites);
     }
 
@@ -246,7 +247,11 @@ final class SvgSheetParser {
         return group || !r.kind().container() ? r : null;
     }
 
-    private static @Nullable Recognised recogniseName(String n, @Nullable PartKind context, LayerSide side) {
+    /**
+     * What a normalised layer name means inside a part of kind {@code context} (null at the top level) on
+     * {@code side}, or null when it names nothing there. Shared by the SVG and the OpenRaster readers.
+     */
+    static @Nullable Recognised recogniseName(String n, @Nullable PartKind context, LayerSide side) {
         LayerSide named = n.startsWith("left ") ? LayerSide.LEFT : n.startsWith("right ") ? LayerSide.RIGHT : LayerSide.NONE;
         String bare = named == LayerSide.NONE ? n : n.substring(n.indexOf(' ') + 1);
         if (context == null || context == PartKind.BODY) {
@@ -326,7 +331,8 @@ final class SvgSheetParser {
 
     // ---- validation
 
-    private void validate(List<Raw> nodes) throws CharacterSheetException {
+    /** Checks the layers every sheet needs (Head > Frontal with both eyes and a Mouth holding Neutral). */
+    static void validate(List<Raw> nodes, String file) throws CharacterSheetException {
         RawPart head = find(nodes, PartKind.HEAD);
         if (head == null) {
             throw new CharacterSheetException(file + ": no 'Head' layer (a sheet needs Head > Frontal with Left Eye, "

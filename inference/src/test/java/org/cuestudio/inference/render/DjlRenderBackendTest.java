@@ -155,6 +155,58 @@ class DjlRenderBackendTest {
     }
 
     @Test
+    void theMouthCrossFadeFrameLiesBetweenTheTwoShapes() {
+        RgbaImage a = one(new FrameBuilder().mouth(MouthShape.A).build(), PREVIEW);
+        RgbaImage d = one(new FrameBuilder().mouth(MouthShape.D).build(), PREVIEW);
+        RgbaImage mid = one(new FrameBuilder().mouth(MouthShape.D).mouthFrom(MouthShape.A, 0.5).build(), PREVIEW);
+        int[] mouth = region(PREVIEW, MOUTH_X, MOUTH_Y + 10, 60, 60);
+        assertThat(differing(mid, a, mouth)).isGreaterThan(100);
+        assertThat(differing(mid, d, mouth)).isGreaterThan(100);
+        // Where the two shapes differ, the mixed frame's colour lies between theirs (each channel, within rounding).
+        int between = 0;
+        int differ = 0;
+        for (int y = mouth[1]; y < mouth[3]; y++) {
+            for (int x = mouth[0]; x < mouth[2]; x++) {
+                int pa = a.argbAt(x, y);
+                int pd = d.argbAt(x, y);
+                if (pa == pd) {
+                    assertThat(mid.argbAt(x, y)).isEqualTo(pa);
+                    continue;
+                }
+                differ++;
+                int pm = mid.argbAt(x, y);
+                boolean in = true;
+                for (int sh = 0; sh < 24; sh += 8) {
+                    int ca = (pa >> sh) & 0xff;
+                    int cd = (pd >> sh) & 0xff;
+                    int cm = (pm >> sh) & 0xff;
+                    in &= cm >= Math.min(ca, cd) - 2 && cm <= Math.max(ca, cd) + 2;
+                }
+                if (in) between++;
+            }
+        }
+        assertThat(between).isGreaterThan(differ * 9 / 10);
+    }
+
+    @Test
+    void anOpenRasterCopyOfTheSheetRendersLikeTheSvg(@TempDir Path tmp) throws Exception {
+        Path ora = tmp.resolve("blocky-ora");
+        org.cuestudio.inference.sheet.OraWriter.main(new String[] {TestSheets.blocky().toString(), ora.toString()});
+        CharacterModel raster = backend.loadCharacter(ora);
+        List<PerformanceFrame> frames = FrameBuilder.varied(3);
+        List<RgbaImage> fromSvg = backend.render(blocky, frames, PREVIEW, CancellationToken.NONE);
+        List<RgbaImage> fromOra = backend.render(raster, frames, PREVIEW, CancellationToken.NONE);
+        for (int i = 0; i < frames.size(); i++) {
+            byte[] p = fromSvg.get(i).pixels();
+            byte[] q = fromOra.get(i).pixels();
+            assertThat(q).hasSameSizeAs(p);
+            long sum = 0;
+            for (int k = 0; k < p.length; k++) sum += Math.abs((p[k] & 0xff) - (q[k] & 0xff));
+            assertThat((double) sum / p.length).as("mean difference of frame %d", i).isLessThan(1.0);
+        }
+    }
+
+    @Test
     void pupilsStayInsideTheEyeballWhenGazingFar() {
         RenderSettings s = new RenderSettings(new Resolution(1280, 720), Quality.FINAL, 0);
         for (double[] gaze : new double[][] {{45, 0}, {-45, 0}, {40, 40}, {-40, -40}, {0, 45}}) {

@@ -98,6 +98,51 @@ class LayerPoserTest {
     }
 
     @Test
+    void onTheFrameOfAChangeThePreviousMouthIsDrawnUnderTheNewAtHalf() {
+        List<DrawOp> ops = poser.pose(new FrameBuilder().mouth(MouthShape.D).mouthFrom(MouthShape.A, 0.5).build());
+        int before = spriteOfMouth("m");
+        int now = spriteOfMouth("aa");
+        Set<Integer> mouthSprites = spritesOf(PartKind.MOUTH_SHAPE, 0);
+        List<DrawOp> mouths = ops.stream().filter(o -> mouthSprites.contains(o.sprite())).toList();
+        assertThat(mouths).extracting(DrawOp::sprite).containsExactly(before, now);
+        assertThat(mouths).extracting(DrawOp::opacity).containsExactly(1f, 0.5f);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"0.5, 1.0, 0.5", "0.25, 0.5, 0.75", "0.1, 0.2, 0.9", "0.0, 0.0, 1.0"})
+    void thePreviousMouthFadesOutAndTheNewComesToFullOpacity(double weight, float previous, float current) {
+        List<DrawOp> ops = poser.pose(new FrameBuilder().mouth(MouthShape.F).mouthFrom(MouthShape.C, weight).build());
+        Set<Integer> mouthSprites = spritesOf(PartKind.MOUTH_SHAPE, 0);
+        List<DrawOp> mouths = ops.stream().filter(o -> mouthSprites.contains(o.sprite())).toList();
+        if (previous == 0) {
+            assertThat(mouths).extracting(DrawOp::sprite).containsExactly(spriteOfMouth("w oo"));
+            assertThat(mouths.get(0).opacity()).isEqualTo(1f);
+            return;
+        }
+        assertThat(mouths).extracting(DrawOp::sprite).containsExactly(spriteOfMouth("d"), spriteOfMouth("w oo"));
+        assertThat(mouths.get(0).opacity()).isCloseTo(previous, org.assertj.core.data.Offset.offset(1e-6f));
+        assertThat(mouths.get(1).opacity()).isCloseTo(current, org.assertj.core.data.Offset.offset(1e-6f));
+    }
+
+    @Test
+    void aCrossFadeBetweenShapesThatLookTheSameDrawsOneMouth() {
+        // The previous shape is the one shown: nothing to blend.
+        List<DrawOp> ops = poser.pose(new FrameBuilder().mouth(MouthShape.D).mouthFrom(MouthShape.D, 0.5).build());
+        Set<Integer> mouthSprites = spritesOf(PartKind.MOUTH_SHAPE, 0);
+        assertThat(ops.stream().filter(o -> mouthSprites.contains(o.sprite()))).singleElement()
+                .satisfies(o -> assertThat(o.opacity()).isEqualTo(1f));
+    }
+
+    @Test
+    void outOfRangeCrossFadeWeightsAreClamped() {
+        assertThat(LayerPoser.previousWeight(new FrameBuilder().mouthFrom(MouthShape.A, 7).build())).isEqualTo(0.5);
+        assertThat(LayerPoser.previousWeight(new FrameBuilder().mouthFrom(MouthShape.A, -1).build())).isZero();
+        assertThat(LayerPoser.previousWeight(new FrameBuilder().mouthFrom(MouthShape.A, Double.NaN).build())).isZero();
+        // A frame from before the channels existed (zeros) draws no cross-fade.
+        assertThat(LayerPoser.previousWeight(PerformanceFrame.neutral())).isZero();
+    }
+
+    @Test
     void blinkShowsTheBlinkLayerInsteadOfEyeballAndPupil() {
         List<Integer> open = sprites(PerformanceFrame.neutral());
         List<Integer> closed = sprites(new FrameBuilder().blink(1).build());

@@ -28,6 +28,16 @@ class ModelContractDocTest {
         assertThat(rows[2]).startsWith("| 0 | `" + ArkitBlendshape.values()[0].name() + "`");
         assertThat(rows[2 + ArkitBlendshape.jawOpen.ordinal()]).startsWith("| 17 | `jawOpen`");
         assertThat(rows[2 + Channel.HEAD_YAW.index()]).startsWith("| 52 | `HEAD_YAW`");
-        assertThat(rows[rows.length - 1]).startsWith("| " + (PerformanceFrame.SIZE - 1) + " | `ANIMATOR_MOUTH`");
+        assertThat(rows[rows.length - 1]).startsWith("| " + (PerformanceFrame.SIZE - 1) + " | `MOUTH_PREVIOUS_WEIGHT`");
+    }
+
+    @Test
+    void channelsAreOnlyEverAppended() {
+        // Models written against the 70-column vector keep their columns: new channels come after MOUTH_SHAPE.
+        assertThat(Channel.MOUTH_SHAPE.index()).isEqualTo(69);
+        assertThat(Channel.ANIMATOR_MOUTH.index()).isEqualTo(70);
+        assertThat(Channel.MOUTH_PREVIOUS.index()).isEqualTo(71);
+        assertThat(Channel.MOUTH_PREVIOUS_WEIGHT.index()).isEqualTo(72);
+        assertThat(PerformanceFrame.SIZE).isEqualTo(73);
     }
 }

@@ -120,11 +120,12 @@ public final class CurvesJson {
                 case BREATH -> new ChannelInfo(camelCase(c), "scalar", "0..1", List.of());
                 case LEFT_HAND_POSE, RIGHT_HAND_POSE -> new ChannelInfo(camelCase(c), "enum", "index",
                         names(HandPose.values(), true));
-                case MOUTH_SHAPE -> new ChannelInfo(camelCase(c), "enum", "index",
+                case MOUTH_SHAPE, MOUTH_PREVIOUS -> new ChannelInfo(camelCase(c), "enum", "index",
                         names(MouthShape.values(), false));
                 case ANIMATOR_MOUTH -> new ChannelInfo(camelCase(c), "enum", "index",
                         java.util.Arrays.stream(org.cuestudio.core.model.AnimatorMouth.values())
                                 .map(org.cuestudio.core.model.AnimatorMouth::layerName).toList());
+                case MOUTH_PREVIOUS_WEIGHT -> new ChannelInfo(camelCase(c), "scalar", "0..0.5", List.of());
                 default -> new ChannelInfo(camelCase(c), "angle", "degrees", List.of());
             };
             out.add(info);

@@ -31,6 +31,7 @@ public final class PerformanceFrame {
     public static PerformanceFrame neutral() {
         float[] v = new float[SIZE];
         v[Channel.MOUTH_SHAPE.index()] = MouthShape.X.ordinal();
+        v[Channel.MOUTH_PREVIOUS.index()] = MouthShape.X.ordinal();
         return new PerformanceFrame(v);
     }
 

@@ -16,6 +16,12 @@ import org.cuestudio.core.model.Shot;
 public final class PerformancePlanner {
     /** Version of the planner's behaviour, recorded in curve exports; bump it when the same inputs give other frames. */
     public static final String VERSION = "6";
+    /**
+     * How long a new mouth shape takes to replace the previous one, seconds: on the frame the shape changes both show
+     * half and half ({@link Channel#MOUTH_PREVIOUS_WEIGHT} 0.5), then the previous fades out linearly until this long
+     * after the change (docs/performance-planner.md).
+     */
+    public static final double MOUTH_CROSSFADE_SECONDS = 0.05;
 
     private final GestureLibrary gestures;
 

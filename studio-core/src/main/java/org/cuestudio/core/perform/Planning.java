@@ -656,6 +656,10 @@ final class Planning {
         MouthTrack track = audio.mouth();
         MouthShape held = MouthShape.X;
         AnimatorMouth heldMouth = AnimatorMouth.NEUTRAL;
+        MouthShape previous = MouthShape.X;
+        double changedAt = Double.NEGATIVE_INFINITY;
+        double[] prevShape = c(Channel.MOUTH_PREVIOUS);
+        double[] prevWeight = c(Channel.MOUTH_PREVIOUS_WEIGHT);
         int heldFor = 99;
         MouthShape[] fixed = new MouthShape[n];
         for (Cue cue : cues(CueLane.MOUTH)) {
@@ -679,6 +683,10 @@ final class Planning {
             else want = MouthShape.D;
             if (wantMouth == null) wantMouth = AnimatorMouth.of(want);
             if ((want != held || wantMouth != heldMouth) && (track != null || fixed[f] != null || heldFor >= 2)) {
+                if (want != held) {
+                    previous = held;
+                    changedAt = time(f);
+                }
                 held = want;
                 heldMouth = wantMouth;
                 heldFor = 0;
@@ -686,21 +694,17 @@ final class Planning {
             heldFor++;
             mouth[f] = held.ordinal();
             animator[f] = heldMouth.ordinal();
-            double open = switch (held) {
-                case A, X -> 0;
-                case B -> 0.12;
-                case C -> 0.35;
-                case D -> 0.6;
-                case E -> 0.3;
-                case F -> 0.15;
-                case G -> 0.08;
-                case H -> 0.3;
-                default -> 0.25;
-            };
-            s(ArkitBlendshape.jawOpen)[f] += open;
-            if (held == MouthShape.A) s(ArkitBlendshape.mouthClose)[f] += 0.6;
-            if (held == MouthShape.F) s(ArkitBlendshape.mouthPucker)[f] += 0.7;
-            if (held == MouthShape.E) s(ArkitBlendshape.mouthFunnel)[f] += 0.5;
+            // The short cross-fade from the previous shape (PerformancePlanner.MOUTH_CROSSFADE_SECONDS): half and half
+            // on the frame of the change, then the previous fades out. The jaw and lips follow the same weights.
+            double since = time(f) - changedAt;
+            double w = since < PerformancePlanner.MOUTH_CROSSFADE_SECONDS
+                    ? 0.5 * (1 - since / PerformancePlanner.MOUTH_CROSSFADE_SECONDS) : 0;
+            prevShape[f] = previous.ordinal();
+            prevWeight[f] = w;
+            s(ArkitBlendshape.jawOpen)[f] += (1 - w) * jawFor(held) + w * jawFor(previous);
+            s(ArkitBlendshape.mouthClose)[f] += 0.6 * ((1 - w) * is(held, MouthShape.A) + w * is(previous, MouthShape.A));
+            s(ArkitBlendshape.mouthPucker)[f] += 0.7 * ((1 - w) * is(held, MouthShape.F) + w * is(previous, MouthShape.F));
+            s(ArkitBlendshape.mouthFunnel)[f] += 0.5 * ((1 - w) * is(held, MouthShape.E) + w * is(previous, MouthShape.E));
             // the refining mouth shapes the lips further: spread for Ee, a rounded pout for R, lax for Uh
             switch (heldMouth) {
                 case EE -> {
@@ -715,6 +719,24 @@ final class Planning {
                 default -> { }
             }
         }
+    }
+
+    /** How far a mouth shape opens the jaw. */
+    private static double jawFor(MouthShape shape) {
+        return switch (shape) {
+            case A, X -> 0;
+            case B -> 0.12;
+            case C -> 0.35;
+            case D -> 0.6;
+            case E -> 0.3;
+            case F -> 0.15;
+            case G -> 0.08;
+            case H -> 0.3;
+        };
+    }
+
+    private static double is(MouthShape shape, MouthShape wanted) {
+        return shape == wanted ? 1 : 0;
     }
 
     private double[] smoothedLoudness(double seconds) {

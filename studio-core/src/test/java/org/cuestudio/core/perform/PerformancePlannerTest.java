@@ -269,4 +269,32 @@ class PerformancePlannerTest {
         assertThat(p.frames().get(80).get(ArkitBlendshape.mouthStretchLeft))
                 .isGreaterThan(p.frames().get(40).get(ArkitBlendshape.mouthStretchLeft) + 0.2f);
     }
+
+    @Test
+    void aNewMouthShapeCrossFadesFromThePreviousOverFiftyMilliseconds() {
+        AudioFeatures a = speech(6, 3);
+        org.cuestudio.core.model.MouthShape[] track = new org.cuestudio.core.model.MouthShape[a.frameCount()];
+        java.util.Arrays.fill(track, org.cuestudio.core.model.MouthShape.C);
+        Performance p = planner.plan(shot(new org.cuestudio.core.model.MouthShapeCue("m", seconds(2, 2.08),
+                org.cuestudio.core.model.MouthShape.A)), MIRA, a.withMouth(org.cuestudio.core.audio.MouthTrack.of(track)), 1);
+        int c = org.cuestudio.core.model.MouthShape.C.ordinal();
+        int closed = org.cuestudio.core.model.MouthShape.A.ordinal();
+        // 25 fps: the change to A at frame 50 (2.00 s) shows half and half, 40 ms later 0.1 of C, then A alone.
+        float[][] want = { // frame, shape, previous, weight of the previous
+            {40, c, org.cuestudio.core.model.MouthShape.X.ordinal(), 0},
+            {50, closed, c, 0.5f}, {51, closed, c, 0.1f}, {52, c, closed, 0.5f}, {53, c, closed, 0.1f}, {54, c, closed, 0}};
+        for (float[] w : want) {
+            PerformanceFrame f = p.frames().get((int) w[0]);
+            assertThat(f.get(Channel.MOUTH_SHAPE)).as("shape at %s", w[0]).isEqualTo(w[1]);
+            assertThat(f.get(Channel.MOUTH_PREVIOUS)).as("previous at %s", w[0]).isEqualTo(w[2]);
+            assertThat(f.get(Channel.MOUTH_PREVIOUS_WEIGHT)).as("weight at %s", w[0])
+                    .isCloseTo(w[3], org.assertj.core.data.Offset.offset(1e-6f));
+        }
+        // The jaw follows the same mix: half open on the change frame, closed 40 ms later, open again after.
+        float open = p.frames().get(40).get(ArkitBlendshape.jawOpen);
+        float half = p.frames().get(50).get(ArkitBlendshape.jawOpen);
+        float shut = p.frames().get(51).get(ArkitBlendshape.jawOpen);
+        assertThat(half).isLessThan(open).isGreaterThan(shut);
+        assertThat(p.frames().get(50).get(ArkitBlendshape.mouthClose)).isLessThan(p.frames().get(51).get(ArkitBlendshape.mouthClose));
+    }
 }
