@@ -107,8 +107,16 @@ public final class StreamingLipSync {
 
     /** A new stream with the given look-ahead (frames of 10 ms the backward GRU sees) and decision lag. */
     public Session session(int lookAhead, int lag) {
-        return session(lookAhead, lag, 0f);
+        return session(lookAhead, lag, MIN_PEAK);
     }
+
+    /**
+     * The level a stream assumes its loudest sample reaches at least (0.05 = -26 dBFS), until louder is heard. With
+     * none, a stream that starts in silence would scale its noise floor up to speech level and lip-sync the noise
+     * (the offline model never does: it scales by the whole clip's peak). Override with
+     * {@code -Dcue.live.minPeak=P}.
+     */
+    static final float MIN_PEAK = Float.parseFloat(System.getProperty("cue.live.minPeak", "0.05"));
 
     /**
      * A new stream whose level normalisation starts from {@code initialPeak} (the loudest sample expected, 0..1)
