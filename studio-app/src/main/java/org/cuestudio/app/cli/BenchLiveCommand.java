@@ -41,7 +41,7 @@ public final class BenchLiveCommand implements Callable<Integer> {
     @Option(names = "--bursts", defaultValue = "10", description = "Tone bursts in the latency test. Default: ${DEFAULT-VALUE}.")
     int bursts;
 
-    @Option(names = "--lookahead-ms", defaultValue = "80", description = "Streaming lip-sync look-ahead. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--lookahead-ms", defaultValue = "60", description = "Streaming lip-sync look-ahead. Default: ${DEFAULT-VALUE}.")
     int lookAheadMs;
 
     @Option(names = "--lag-ms", defaultValue = "20", description = "Decoder lag. Default: ${DEFAULT-VALUE}.")

@@ -66,7 +66,7 @@ public final class LiveCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "Seed of the micro-performance. Default: ${DEFAULT-VALUE}.")
     long seed;
 
-    @Option(names = "--lookahead-ms", defaultValue = "80",
+    @Option(names = "--lookahead-ms", defaultValue = "60",
             description = "Look-ahead of the streaming lip-sync, ms (multiple of 10). Default: ${DEFAULT-VALUE}.")
     int lookAheadMs;
 

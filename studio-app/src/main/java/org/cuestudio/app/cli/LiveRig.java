@@ -38,11 +38,6 @@ import org.jspecify.annotations.Nullable;
  * finished session as a new shot with its take.
  */
 final class LiveRig {
-    /** Default look-ahead of the streaming lip-sync, 10 ms frames (docs/live-mode.md: the accuracy/latency choice). */
-    static final int DEFAULT_LOOKAHEAD = 8;
-    /** Default decision lag of the streaming decoder, 10 ms frames. */
-    static final int DEFAULT_LAG = 2;
-
     final StudioServices services;
     final LoadedProject lp;
     final Shot shot;
