@@ -105,8 +105,69 @@ public final class BenchLiveCommand implements Callable<Integer> {
                     b.droppedSamples(), lookAheadMs, lagMs);
             out.printf(Locale.ROOT, "  per burst (ms): %s%n", String.join(" ", lat.stream()
                     .map(v -> String.format(Locale.ROOT, "%.0f", v)).toList()));
+            compare(out, rig, speech);
         }
         return 0;
+    }
+
+    /**
+     * Live frames against the offline plan of the recorded take: the sample recording performed on a virtual clock
+     * (every frame shown) with two scripted triggers, then planned offline as a re-render of the recorded take plans
+     * it (whole-recording features with prosody, the offline lip-sync) and, to separate the causes, offline with the
+     * live features (what the planner's own look-ahead changes).
+     */
+    private void compare(PrintWriter out, LiveRig rig, float[] speech) throws Exception {
+        var clock = new org.cuestudio.core.live.VirtualClock();
+        var fr = rig.shot.frameRate();
+        List<org.cuestudio.core.live.Trigger> triggers = List.of(
+                new org.cuestudio.core.live.Trigger(org.cuestudio.core.time.Ticks.ofSeconds(2),
+                        org.cuestudio.core.live.Trigger.Kind.EMOTION, "joy", 0.8),
+                new org.cuestudio.core.live.Trigger(org.cuestudio.core.time.Ticks.ofSeconds(4.5),
+                        org.cuestudio.core.live.Trigger.Kind.GESTURE, "open-palms", 0.9));
+        LiveSession session = rig.session(new PacedFileInput(speech, clock, "sample"), clock, 1, triggers,
+                lookAheadMs / 10, lagMs / 10).showEveryFrame(true);
+        LiveSession.Result r = session.run((i, f, m) -> {});
+        long duration = org.cuestudio.core.time.Ticks.ofSamples(r.audio().length, LiveLipSync.SAMPLE_RATE);
+        var performed = org.cuestudio.core.live.LiveTake.performedShot(rig.shot, rig.shot.id() + "-live", "x.wav",
+                org.cuestudio.core.live.LiveTake.cues(r.triggers(), duration, rig.services.planner().gestures()))
+                .withPartners(List.of());
+        var offlineFeatures = StudioServices.voice(new org.cuestudio.core.audio.AudioClip(LiveLipSync.SAMPLE_RATE,
+                r.audio()), performed);
+        var offline = rig.services.planner().plan(performed, rig.character, offlineFeatures, 1).frames();
+        var sameFeatures = rig.services.planner().plan(performed, rig.character, session.features(r.frames()), 1).frames();
+        out.printf(Locale.ROOT, "live vs offline (%d frames of the sample, joy at 2 s, open-palms at 4.5 s, seed 1):%n",
+                r.frames());
+        out.println("  " + difference("re-render of the recorded take (offline lip-sync, whole-recording loudness, "
+                + "prosody)", r.liveFrames(), offline));
+        out.println("  " + difference("offline plan with the live features (the planner's own look-ahead only)",
+                r.liveFrames(), sameFeatures));
+    }
+
+    private static String difference(String what, List<org.cuestudio.core.perform.PerformanceFrame> live,
+            List<org.cuestudio.core.perform.PerformanceFrame> offline) {
+        int n = Math.min(live.size(), offline.size()), sameMouth = 0, identical = 0;
+        double sum = 0, jaw = 0, head = 0;
+        float max = 0;
+        for (int f = 0; f < n; f++) {
+            var a = live.get(f);
+            var b = offline.get(f);
+            if (a.mouthShape() == b.mouthShape()) sameMouth++;
+            if (a.equals(b)) identical++;
+            float[] x = a.toArray(), y = b.toArray();
+            double d = 0;
+            for (int i = 0; i < x.length; i++) {
+                d += Math.abs(x[i] - y[i]);
+                max = Math.max(max, Math.abs(x[i] - y[i]));
+            }
+            sum += d / x.length;
+            jaw += Math.abs(a.get(org.cuestudio.core.perform.ArkitBlendshape.jawOpen)
+                    - b.get(org.cuestudio.core.perform.ArkitBlendshape.jawOpen));
+            head += Math.abs(a.get(org.cuestudio.core.perform.Channel.HEAD_PITCH)
+                    - b.get(org.cuestudio.core.perform.Channel.HEAD_PITCH));
+        }
+        return String.format(Locale.ROOT, "%s: identical frames %.1f%%, same mouth shape %.1f%%, mean |difference| "
+                + "per value %.4f (max %.2f), jawOpen %.3f, head pitch %.2f deg", what, 100.0 * identical / n,
+                100.0 * sameMouth / n, sum / n, max, jaw / n, head / n);
     }
 
     interface Shown {

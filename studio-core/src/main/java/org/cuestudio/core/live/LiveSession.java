@@ -261,11 +261,12 @@ public final class LiveSession {
     }
 
     /**
-     * Features of the first {@code frames} video frames as heard so far: loudness as {@link AudioFeatures#analyse}
+     * Features of the first {@code frames} video frames as heard so far (call it from the session's thread, or after
+     * {@link #run} has returned): loudness as {@link AudioFeatures#analyse}
      * computes it, but normalised by the loud speech heard so far (the 95th percentile of the frames so far, at least
      * {@value #PRIOR_TOP_DB} dB until louder speech is heard); speech the same way; no prosody; the live mouth shapes.
      */
-    AudioFeatures features(int frames) {
+    public AudioFeatures features(int frames) {
         while (frameDb.size() < frames) {
             int f = frameDb.size();
             int from = (int) Math.min(audioLength, Math.round(Ticks.toSeconds(rate.frameToTicks(f)) * LiveLipSync.SAMPLE_RATE));
