@@ -11,7 +11,7 @@ import org.cuestudio.core.audio.AudioClip;
 import org.cuestudio.core.live.AudioInput;
 import org.cuestudio.core.live.LiveClock;
 import org.cuestudio.core.live.LiveSession;
-import org.cuestudio.core.live.MicrophoneInput;
+import org.cuestudio.app.live.MicrophoneInput;
 import org.cuestudio.core.live.PacedFileInput;
 import org.cuestudio.core.live.Trigger;
 import org.cuestudio.core.live.TriggerScript;

@@ -1,8 +1,9 @@
 package org.cuestudio.core.live;
 
 /**
- * Where live audio comes from: a microphone ({@link MicrophoneInput}) or a file paced in real time as if it were
- * one ({@link PacedFileInput}). Mono float samples in [-1, 1] at {@link LiveLipSync#SAMPLE_RATE}. One reader thread.
+ * Where live audio comes from: a microphone (studio-app's {@code MicrophoneInput}, through Java Sound) or a file
+ * paced in real time as if it were one ({@link PacedFileInput}). Mono float samples in [-1, 1] at
+ * {@link LiveLipSync#SAMPLE_RATE}. One reader thread.
  */
 public interface AudioInput extends AutoCloseable {
     /** Starts capturing; samples arriving from now on are delivered by {@link #read}. */

@@ -1,13 +1,16 @@
-package org.cuestudio.core.live;
+package org.cuestudio.app.live;
 
 import javax.sound.sampled.AudioFormat;
 import javax.sound.sampled.AudioSystem;
 import javax.sound.sampled.DataLine;
 import javax.sound.sampled.LineUnavailableException;
 import javax.sound.sampled.TargetDataLine;
+import org.cuestudio.core.live.AudioInput;
+import org.cuestudio.core.live.LiveClock;
+import org.cuestudio.core.live.LiveLipSync;
 
 /**
- * The system's default microphone through Java Sound: a {@link TargetDataLine} capturing 16 kHz mono 16-bit PCM
+ * The system's default microphone through Java Sound (here, not in studio-core, which uses no {@code javax} types): a {@link TargetDataLine} capturing 16 kHz mono 16-bit PCM
  * (the rate the lip-sync model takes, so nothing is resampled), read in 10 ms blocks. A full capture buffer at
  * read time means the line may have overrun; its unread samples beyond the buffer are counted as dropped.
  */
