@@ -69,25 +69,38 @@ public final class MelFeatures {
         float[][] out = new float[frames][BANDS];
         double[] re = new double[FFT], im = new double[FFT];
         double[] power = new double[FFT / 2 + 1];
-        for (int f = 0; f < frames; f++) {
-            int start = f * HOP + HOP / 2 - WINDOW / 2;
-            java.util.Arrays.fill(re, 0);
-            java.util.Arrays.fill(im, 0);
-            for (int i = 0; i < WINDOW; i++) {
-                int s = start + i;
-                if (s >= 0 && s < samples.length) re[bitrev[i]] = samples[s] * gain * window[i];
-            }
-            fft(re, im);
-            for (int k = 0; k <= FFT / 2; k++) power[k] = re[k] * re[k] + im[k] * im[k];
-            for (int b = 0; b < BANDS; b++) {
-                float[] w = filters[b];
-                double sum = 0;
-                int k0 = filterStart[b];
-                for (int k = 0; k < w.length; k++) sum += w[k] * power[k0 + k];
-                out[f][b] = (float) Math.log(sum + FLOOR);
-            }
-        }
+        for (int f = 0; f < frames; f++) frameInto(samples, 0, samples.length, f * HOP, gain, out[f], re, im, power);
         return out;
+    }
+
+    /**
+     * Features of one frame for the streaming path ({@link StreamingLipSync}), where the gain is that of the peak
+     * heard so far rather than the whole clip's. {@code samples[offset .. offset + length)} holds the clip's samples
+     * from {@code firstSample} on; samples outside it count as silence.
+     */
+    public void frame(float[] samples, int offset, int length, long firstSample, int frame, float gain, float[] out) {
+        frameInto(samples, offset, length, frame * (long) HOP - firstSample, gain, out, new double[FFT],
+                new double[FFT], new double[FFT / 2 + 1]);
+    }
+
+    private void frameInto(float[] samples, int offset, int length, long frameStart, float gain, float[] out,
+            double[] re, double[] im, double[] power) {
+        long start = frameStart + HOP / 2 - WINDOW / 2;
+        java.util.Arrays.fill(re, 0);
+        java.util.Arrays.fill(im, 0);
+        for (int i = 0; i < WINDOW; i++) {
+            long s = start + i;
+            if (s >= 0 && s < length) re[bitrev[i]] = samples[offset + (int) s] * gain * window[i];
+        }
+        fft(re, im);
+        for (int k = 0; k <= FFT / 2; k++) power[k] = re[k] * re[k] + im[k] * im[k];
+        for (int b = 0; b < BANDS; b++) {
+            float[] w = filters[b];
+            double sum = 0;
+            int k0 = filterStart[b];
+            for (int k = 0; k < w.length; k++) sum += w[k] * power[k0 + k];
+            out[b] = (float) Math.log(sum + FLOOR);
+        }
     }
 
     /** In-place iterative radix-2 FFT; the input is already in bit-reversed order. */

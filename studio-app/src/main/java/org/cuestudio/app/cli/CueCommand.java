@@ -17,7 +17,8 @@ import picocli.CommandLine.Spec;
                 + "on PROJECT (default: the bundled sample project).",
         subcommands = {NewCommand.class, RenderCommand.class, ValidateCommand.class, UpgradeCommand.class, LipSyncCommand.class,
                 CurvesCommand.class, TimelineCommand.class, TakesCommand.class, QueueCommand.class, CacheCommand.class, BenchCommand.class, DoctorCommand.class,
-                SheetCommand.class, GesturesCommand.class, DirectCommand.class, CommandLine.HelpCommand.class})
+                SheetCommand.class, GesturesCommand.class, DirectCommand.class, LiveCommand.class,
+                CommandLine.HelpCommand.class})
 public final class CueCommand implements Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", paramLabel = "PROJECT",
             description = "Project folder or project.json to open.")

@@ -197,11 +197,20 @@ public final class StudioView extends BorderPane {
         render.setTooltip(new Tooltip("Render the shot to takes/<shot>-take-N.mp4 (final quality; arrow for preview)"));
         render.disableProperty().bind(vm.takes().runningProperty().or(vm.shotProperty().isNull()));
 
+        Button live = new Button("Live");
+        live.setTooltip(new Tooltip("Perform the shot live from the microphone (docs/live-mode.md)"));
+        live.disableProperty().bind(vm.shotProperty().isNull());
+        live.setOnAction(e -> {
+            var lp = vm.loadedProject();
+            var shot = vm.shotProperty().get();
+            if (lp != null && shot != null) new LiveWindow(vm.ports(), lp, shot).show();
+        });
+
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         ToolBar bar = new ToolBar(open, save, new Separator(Orientation.VERTICAL), undo, redo,
                 new Separator(Orientation.VERTICAL), toStart, back, playButton, forward, clock, spacer, shotLabel, shots,
-                new Separator(Orientation.VERTICAL), render);
+                new Separator(Orientation.VERTICAL), render, live);
         bar.getStyleClass().add("studio-toolbar");
         return bar;
     }

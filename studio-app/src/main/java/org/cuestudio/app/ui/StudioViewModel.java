@@ -863,6 +863,11 @@ public final class StudioViewModel {
         return project.getReadOnlyProperty();
     }
 
+    /** The ports the view model works through (the live view uses the same planner, audio and renderer). */
+    public StudioPorts ports() {
+        return ports;
+    }
+
     public ReadOnlyObjectProperty<@Nullable Shot> shotProperty() {
         return shot.getReadOnlyProperty();
     }
