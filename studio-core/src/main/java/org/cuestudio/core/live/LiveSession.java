@@ -158,7 +158,7 @@ public final class LiveSession {
                 long a = System.nanoTime();
                 PerformanceFrame frame = plan(from, features);
                 long b = System.nanoTime();
-                sink.show(from, frame, features.mouthShapes()[from]);
+                sink.show(from, frame, features.mouth().shapes()[from]);
                 long now = clock.nanos();
                 showNanos += System.nanoTime() - b;
                 planNanos += b - a;
@@ -288,7 +288,7 @@ public final class LiveSession {
             loud[f] = (float) Math.max(0, Math.min(1, (db[f] - floor) / (top - floor)));
             speech[f] = db[f] > top - 28f && db[f] > -55f;
         }
-        return new AudioFeatures(rate, rate.frameToTicks(frames), loud, speech, mouthShapes(frames), null);
+        return new AudioFeatures(rate, rate.frameToTicks(frames), loud, speech, org.cuestudio.core.audio.MouthTrack.of(mouthShapes(frames)), null);
     }
 
     /** Loud speech is assumed at least this loud (dBFS RMS) until louder is heard. */

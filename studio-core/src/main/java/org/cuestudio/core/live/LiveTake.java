@@ -30,7 +30,7 @@ import org.cuestudio.core.time.TimeRange;
  * audio, so it is recorded as a new shot beside the directed one (id {@code SHOT-live-N}, metadata
  * {@value #LIVE_OF} naming the directed shot): the directed shot's cues plus the triggers' cues over the recorded
  * audio, with the take that the live session showed. Editing and rendering it again work as for any shot. See
- * docs/live-mode.md and decision record 0015.
+ * docs/live-mode.md and decision record 0017.
  */
 public final class LiveTake {
     /** Shot metadata: the id of the shot a live recording was performed from. */
