@@ -390,9 +390,14 @@ public final class TakeCompareView extends BorderPane {
         return viewer;
     }
 
-    /** Where the wipe's divider handle is drawn, in scene coordinates (tests drag it). */
-    javafx.geometry.Point2D dividerCentre() {
-        return viewer.localToScene(viewer.handle.getCenterX(), viewer.handle.getCenterY());
+    /** Where the wipe's divider handle is drawn, on the screen (tests drag it). */
+    javafx.geometry.Point2D dividerOnScreen() {
+        return viewer.localToScreen(viewer.handle.getCenterX(), viewer.handle.getCenterY());
+    }
+
+    /** The width of the wiped picture as last laid out. */
+    double wipeWidth() {
+        return viewer.wipeWidth;
     }
 
     /** Unhooks from the studio and drops the frames being rendered. */

@@ -254,6 +254,9 @@ public final class TakesPanel extends VBox {
         private final TextField notes = new TextField();
         private final VBox box;
         private boolean updating;
+        /** The take and the notes the notes field was last filled with. */
+        private @Nullable String notesOf;
+        private String shownNotes = "";
 
         TakeCell() {
             getStyleClass().add("take-cell");
@@ -315,7 +318,11 @@ public final class TakesPanel extends VBox {
 
             notes.setPromptText("Notes…");
             notes.getStyleClass().addAll(Styles.SMALL, "take-notes");
-            notes.setOnAction(e -> commitNotes());
+            notes.setOnAction(e -> {
+                commitNotes();
+                // Enter is done with the note: playback keys (Space, arrows) work again.
+                list.requestFocus();
+            });
             notes.focusedProperty().addListener((o, was, now) -> {
                 if (!now) commitNotes();
             });
@@ -390,7 +397,11 @@ public final class TakesPanel extends VBox {
                 state.setVisible(s == TakesViewModel.ShotState.CHANGED);
                 state.setTooltip(new Tooltip("The shot was edited after this take was rendered: re-render it to "
                         + "bring it up to date"));
-                if (!notes.isFocused()) notes.setText(t.notes());
+                // Keep what the user is typing; else show the take's notes (after an undo too).
+                boolean typing = notes.isFocused() && t.id().equals(notesOf) && !notes.getText().equals(shownNotes);
+                if (!typing) notes.setText(t.notes());
+                notesOf = t.id();
+                shownNotes = t.notes();
                 setGraphic(box);
             } finally {
                 updating = false;
