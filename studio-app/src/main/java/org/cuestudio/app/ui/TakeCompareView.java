@@ -149,7 +149,14 @@ public final class TakeCompareView extends BorderPane {
         });
         clock.getStyleClass().add("compare-clock");
         clock.setId("compare-clock");
-        HBox box = new HBox(8, back, play, forward, new Separator(Orientation.VERTICAL), scrub, clock);
+        Button difference = new Button("Biggest difference");
+        difference.setId("compare-difference");
+        difference.getStyleClass().addAll(Styles.SMALL, Styles.FLAT);
+        difference.setFocusTraversable(false);
+        difference.setTooltip(new Tooltip("Go to the frame where the two takes' performances differ most (D)"));
+        difference.setOnAction(e -> vm.seekMostDifferent());
+        HBox box = new HBox(8, back, play, forward, new Separator(Orientation.VERTICAL), scrub, clock,
+                new Separator(Orientation.VERTICAL), difference);
         box.setAlignment(Pos.CENTER_LEFT);
         box.setPadding(new Insets(6, 12, 6, 12));
         box.getStyleClass().add("compare-transport");
@@ -206,6 +213,7 @@ public final class TakeCompareView extends BorderPane {
             case SPACE -> vm.togglePlayback();
             case LEFT -> vm.step(e.isShiftDown() ? -10 : -1);
             case RIGHT -> vm.step(e.isShiftDown() ? 10 : 1);
+            case D -> vm.seekMostDifferent();
             case W -> vm.modeProperty().set(vm.modeProperty().get() == Mode.WIPE ? Mode.SIDE_BY_SIDE : Mode.WIPE);
             default -> handled = false;
         }

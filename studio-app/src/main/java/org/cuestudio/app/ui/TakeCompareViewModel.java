@@ -219,6 +219,35 @@ public final class TakeCompareViewModel {
         }
     }
 
+    /**
+     * The frame where the two takes' performances differ most (the sum of the absolute differences of every
+     * channel of the shot's own character), or the playhead while they are not planned: where to look first.
+     */
+    public int mostDifferentFrame() {
+        List<Performance> pa = a.performances;
+        List<Performance> pb = b.performances;
+        if (pa.isEmpty() || pb.isEmpty()) return studio.playheadProperty().get();
+        int n = Math.min(pa.get(0).frameCount(), pb.get(0).frameCount());
+        int best = studio.playheadProperty().get();
+        double most = -1;
+        for (int f = 0; f < n; f++) {
+            float[] x = pa.get(0).frames().get(f).toArray();
+            float[] y = pb.get(0).frames().get(f).toArray();
+            double d = 0;
+            for (int i = 0; i < x.length; i++) d += Math.abs(x[i] - y[i]);
+            if (d > most) {
+                most = d;
+                best = f;
+            }
+        }
+        return best;
+    }
+
+    /** Moves the playhead to {@link #mostDifferentFrame()}. */
+    public void seekMostDifferent() {
+        studio.seekFrame(mostDifferentFrame());
+    }
+
     // ---------------------------------------------------------------- transport (the studio's)
 
     public void togglePlayback() {

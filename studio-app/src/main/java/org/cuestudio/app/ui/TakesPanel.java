@@ -317,6 +317,9 @@ public final class TakesPanel extends VBox {
             info.setAlignment(Pos.CENTER_LEFT);
 
             notes.setPromptText("Notes…");
+            // Only a click puts the caret here: Space and the arrows keep driving playback otherwise.
+            notes.setFocusTraversable(false);
+            nameEditor.setFocusTraversable(false);
             notes.getStyleClass().addAll(Styles.SMALL, "take-notes");
             notes.setOnAction(e -> {
                 commitNotes();

@@ -118,4 +118,20 @@ class TakeCompareViewModelTest {
         assertThat(broken.messageProperty().get()).isEqualTo("Renderer unavailable: no backend");
         assertThat(broken.a().imageProperty().get()).isNull();
     }
+
+    @Test
+    void goesToTheFrameWhereTheTakesDifferMost() {
+        int f = compare.mostDifferentFrame();
+        assertThat(f).isPositive();
+        compare.seekMostDifferent();
+        assertThat(studio.playheadProperty().get()).isEqualTo(f);
+        assertThat(compare.a().shownFrameProperty().get()).isEqualTo(f).isEqualTo(compare.b().shownFrameProperty().get());
+    }
+
+    @Test
+    void aTakeComparedWithItselfDiffersNowhere() {
+        compare.seekFrame(25);
+        TakeCompareViewModel same = new TakeCompareViewModel(studio, takes.takes().get(0), takes.takes().get(0));
+        assertThat(same.mostDifferentFrame()).isZero();
+    }
 }
