@@ -102,7 +102,8 @@ final class TakeScreenshots {
                 TakeCompareView c = panel.openCompare(takes.takes().get(0), takes.takes().get(1));
                 Stage s = (Stage) c.getScene().getWindow();
                 s.setWidth(1400);
-                s.setHeight(720);
+                // Two 16:9 pictures side by side need less height than one wiped picture.
+                s.setHeight(wipe ? 720 : 560);
                 c.viewModel().modeProperty().set(wipe ? TakeCompareViewModel.Mode.WIPE
                         : TakeCompareViewModel.Mode.SIDE_BY_SIDE);
                 c.viewModel().wipeProperty().set(0.5);

@@ -4,6 +4,7 @@ import atlantafx.base.theme.Styles;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -14,7 +15,7 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.SelectionMode;
-import javafx.scene.control.Spinner;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.SplitMenuButton;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
@@ -46,7 +47,8 @@ public final class TakesPanel extends VBox {
 
     private final TakesViewModel vm;
     private final ListView<Take> list = new ListView<>();
-    private final Spinner<Integer> count = new Spinner<>(1, TakesViewModel.MAX_VARIATIONS, 3);
+    private final ComboBox<Integer> count = new ComboBox<>(FXCollections.observableArrayList(1, 2, 3, 4, 6, 8, 12,
+            TakesViewModel.MAX_VARIATIONS));
     private @Nullable Stage compareStage;
     private @Nullable TakeCompareView compareView;
 
@@ -80,7 +82,7 @@ public final class TakesPanel extends VBox {
         syncItems();
 
         count.setId("variation-count");
-        count.setEditable(true);
+        count.setValue(3);
         count.setPrefWidth(72);
         count.getStyleClass().add(Styles.SMALL);
         count.setFocusTraversable(false);

@@ -9,7 +9,7 @@ import java.util.concurrent.TimeUnit;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.control.ListCell;
-import javafx.scene.control.Spinner;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -87,7 +87,7 @@ class TakesWindowTest {
         await(30, () -> vm.performanceProperty().get() != null);
         robot.clickOn("Takes");
         UiExecutors.callOnFx(() -> {
-            robot.lookup("#variation-count").queryAs(Spinner.class).getValueFactory().setValue(2);
+            robot.lookup("#variation-count").queryAs(ComboBox.class).setValue(2);
             return null;
         });
         robot.clickOn("#render-variations");
@@ -183,5 +183,22 @@ class TakesWindowTest {
             return null;
         });
         assertThat(UiExecutors.callOnFx(() -> panel().compareView())).isNull();
+    }
+
+    @Test
+    void spaceStillPlaysWithTheTakeSheetShown(FxRobot robot) throws Exception {
+        await(30, () -> vm.performanceProperty().get() != null);
+        UiExecutors.callOnFx(() -> {
+            ((javafx.scene.control.TabPane) view.lookup(".side-tabs")).getSelectionModel().select(1);
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        Object owner = UiExecutors.callOnFx(() -> view.getScene().getFocusOwner());
+        assertThat(owner instanceof javafx.scene.control.TextInputControl).as("focus on a text field: " + owner).isFalse();
+        assertThat(owner instanceof ComboBox).as("focus on the variation count").isFalse();
+        robot.type(KeyCode.SPACE);
+        await(5, () -> vm.playingProperty().get());
+        robot.type(KeyCode.SPACE);
+        await(5, () -> !vm.playingProperty().get());
     }
 }
