@@ -83,7 +83,18 @@ public final class TakesPanel extends VBox {
 
         count.setId("variation-count");
         count.setValue(3);
-        count.setPrefWidth(72);
+        count.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(@Nullable Integer n) {
+                return n == null ? "" : n + (n == 1 ? " take" : " takes");
+            }
+
+            @Override
+            public Integer fromString(String s) {
+                return Integer.valueOf(s.replaceAll("\\D", ""));
+            }
+        });
+        count.setPrefWidth(96);
         count.getStyleClass().add(Styles.SMALL);
         count.setFocusTraversable(false);
         count.setTooltip(new Tooltip("How many variations: takes of the same direction, each with its own seed"));
