@@ -177,7 +177,7 @@ public final class TakesPanel extends VBox {
         getChildren().addAll(head, list, progress, renderRow, actions);
     }
 
-    /** The inspector and the take sheet as two tabs of the window's side panel (the inspector first). */
+    /** The inspector and the take sheet as two tabs of the window's side panel (the inspector first), on its edge. */
     static javafx.scene.control.TabPane besideInspector(InspectorView inspector, TakesPanel takes) {
         javafx.scene.control.Tab cue = new javafx.scene.control.Tab("Inspector", inspector);
         cue.setId("inspector-tab");
@@ -185,6 +185,8 @@ public final class TakesPanel extends VBox {
         sheet.setId("takes-tab");
         javafx.scene.control.TabPane tabs = new javafx.scene.control.TabPane(cue, sheet);
         tabs.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
+        // Tabs on the right edge, as tool windows: they take no height from the inspector.
+        tabs.setSide(javafx.geometry.Side.RIGHT);
         tabs.getStyleClass().addAll("side-tabs", Styles.DENSE);
         tabs.setMinWidth(240);
         tabs.setPrefWidth(320);
@@ -273,6 +275,8 @@ public final class TakesPanel extends VBox {
 
         TakeCell() {
             getStyleClass().add("take-cell");
+            // As wide as the list, never wider: a narrow panel shortens names and notes, it does not scroll sideways.
+            setPrefWidth(0);
             Circle ring = new Circle(6);
             ring.getStyleClass().add("take-circle-ring");
             circle.setGraphic(ring);
@@ -287,6 +291,8 @@ public final class TakesPanel extends VBox {
             name.getStyleClass().add("take-name");
             name.setMinWidth(0);
             nameBox.setAlignment(Pos.CENTER_LEFT);
+            nameBox.setMinWidth(0);
+            nameEditor.setPrefColumnCount(6);
             nameEditor.getStyleClass().addAll(Styles.SMALL, "take-name-editor");
             nameEditor.setVisible(false);
             name.setOnMouseClicked(e -> {
@@ -330,6 +336,7 @@ public final class TakesPanel extends VBox {
             info.setAlignment(Pos.CENTER_LEFT);
 
             notes.setPromptText("Notes…");
+            notes.setPrefColumnCount(6);
             // Only a click puts the caret here: Space and the arrows keep driving playback otherwise.
             notes.setFocusTraversable(false);
             nameEditor.setFocusTraversable(false);

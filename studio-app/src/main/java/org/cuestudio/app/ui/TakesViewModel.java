@@ -229,8 +229,14 @@ public final class TakesViewModel {
             return;
         }
         LoadedProject snapshot = lp.with(p);
-        Path target = t.output() != null ? snapshot.resolve(t.output())
-                : snapshot.folder().resolve(TAKES_FOLDER).resolve(s.id() + "-" + t.id() + ".mp4");
+        Path target;
+        try {
+            target = t.output() != null ? snapshot.resolve(t.output())
+                    : snapshot.folder().resolve(TAKES_FOLDER).resolve(s.id() + "-" + t.id() + ".mp4");
+        } catch (IllegalArgumentException e) {
+            studio.showStatus(StatusMessage.warning("Cannot re-render " + t.name() + ": " + ErrorText.describe(e)));
+            return;
+        }
         // Rendered at the take's recorded size, whatever the shot's size is now.
         Shot sized = new Shot(s.id(), s.name(), s.audio(), s.characterId(), s.frameRate(), t.resolution(), s.tracks(),
                 s.partners(), s.takes(), s.metadata(), s.unknown());
