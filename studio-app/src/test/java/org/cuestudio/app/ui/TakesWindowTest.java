@@ -44,8 +44,11 @@ class TakesWindowTest {
         exec = UiExecutors.javafx();
         vm = new StudioViewModel(new FakePorts(), exec);
         view = StudioApp.show(stage, vm);
-        stage.setWidth(1300);
-        stage.setHeight(860);
+        // Inside Monocle's 1280x800 screen, so the robot reaches the side panel's tabs on the right edge.
+        stage.setX(0);
+        stage.setY(0);
+        stage.setWidth(1200);
+        stage.setHeight(760);
         vm.open(project);
     }
 
@@ -85,12 +88,15 @@ class TakesWindowTest {
     /** Opens the takes tab and renders two variations through its buttons. */
     private void renderTwo(FxRobot robot) throws Exception {
         await(30, () -> vm.performanceProperty().get() != null);
-        robot.clickOn("Takes");
+        robot.clickOn(robot.lookup(".side-tabs .tab").nth(1).queryAs(Node.class));
+        await(5, () -> ((javafx.scene.control.TabPane) view.lookup(".side-tabs")).getSelectionModel().getSelectedIndex() == 1);
         UiExecutors.callOnFx(() -> {
             robot.lookup("#variation-count").queryAs(ComboBox.class).setValue(2);
             return null;
         });
-        robot.clickOn("#render-variations");
+        WaitForAsyncUtils.waitForFxEvents();
+        // The button's own part, not its arrow (which opens the quality menu).
+        robot.clickOn(robot.from(robot.lookup("#render-variations").queryAs(Node.class)).lookup(".label").queryAs(Node.class));
         await(30, () -> panel().viewModel().takes().size() == 2 && !panel().viewModel().runningProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
     }
