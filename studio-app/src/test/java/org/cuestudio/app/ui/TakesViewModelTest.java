@@ -200,4 +200,23 @@ class TakesViewModelTest {
         studio.selectShot("hello");
         assertThat(takes.takes()).hasSize(1);
     }
+
+    @Test
+    void cancellingDropsTheVariationsStillWaiting() {
+        java.util.List<Runnable> later = new java.util.ArrayList<>();
+        StudioViewModel held = new StudioViewModel(ports, new UiExecutors(later::add, Runnable::run, Runnable::run,
+                () -> { }));
+        held.open(SampleProjects.copyHello(tmp.resolve("held")));
+        while (!later.isEmpty()) later.remove(0).run();
+        TakesViewModel sheet = new TakesViewModel(held);
+
+        sheet.renderVariations(3, Quality.PREVIEW, 1);
+        assertThat(sheet.runningProperty().get()).isTrue();
+        sheet.cancel();
+
+        assertThat(sheet.runningProperty().get()).isFalse();
+        assertThat(held.statusProperty().get().text()).startsWith("Render cancelled");
+        while (!later.isEmpty()) later.remove(0).run();
+        assertThat(sheet.takes()).isEmpty();
+    }
 }
