@@ -22,6 +22,12 @@ import org.cuestudio.app.StudioServices;
  * {@code -Dprism.order=sw}:
  *
  * <pre>{@code java -cp 'lib/*' org.cuestudio.app.ui.Screenshots PROJECT OUT.png [WIDTH HEIGHT [CUE-ID [FRAME [SHOT]]]]}</pre>
+ *
+ * <p>With {@code --compare} it makes the take comparison's screenshot instead ({@link TakeScreenshots}): it copies
+ * the project to a temporary folder, renders two takes there, and writes the comparison window (and, given a second
+ * file, the studio window with the take sheet):
+ *
+ * <pre>{@code java -cp 'lib/*' org.cuestudio.app.ui.Screenshots --compare PROJECT OUT.png [SHEET.png|- [FRAME|auto [wipe|side]]]}</pre>
  */
 public final class Screenshots {
     private Screenshots() {}
@@ -39,6 +45,10 @@ public final class Screenshots {
     }
 
     private static void run(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("--compare")) {
+            TakeScreenshots.run(java.util.Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         if (args.length < 2) {
             System.err.println("usage: Screenshots PROJECT OUT.png [WIDTH HEIGHT [CUE-ID [FRAME [SHOT]]]]");
             System.exit(2);
@@ -122,11 +132,11 @@ public final class Screenshots {
 
 
     @FunctionalInterface
-    private interface Check {
+    interface Check {
         boolean ok() throws Exception;
     }
 
-    private static void waitFor(Check check, int seconds, String what) throws Exception {
+    static void waitFor(Check check, int seconds, String what) throws Exception {
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         while (!check.ok()) {
             if (System.nanoTime() > end) throw new IllegalStateException("timed out waiting for " + what);

@@ -109,6 +109,14 @@ public final class ServicesPorts implements StudioPorts {
     }
 
     @Override
+    public org.cuestudio.core.model.Take recordTake(LoadedProject project, Shot shot, String id, String name,
+            Quality quality, org.cuestudio.core.model.Resolution resolution, long seed, @Nullable String output)
+            throws Exception {
+        return org.cuestudio.app.TakeRecorder.record(services, project, shot, id, name, quality, resolution, seed,
+                org.cuestudio.core.export.VideoFormat.MP4_H264, output);
+    }
+
+    @Override
     public Playback openPlayback(ShotAudio audio) {
         return Playback.open(audio.file(), audio.clip());
     }

@@ -1,10 +1,16 @@
 package org.cuestudio.app.ui;
 
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import org.cuestudio.app.StudioServices.RenderReport;
 import org.cuestudio.core.model.Quality;
+import org.cuestudio.core.model.Resolution;
 import org.cuestudio.core.model.Shot;
+import org.cuestudio.core.model.ShotHash;
+import org.cuestudio.core.model.Take;
 import org.cuestudio.core.perform.Performance;
 import org.cuestudio.core.perform.PerformancePlanner;
 import org.cuestudio.core.render.CharacterModel;
@@ -14,6 +20,7 @@ import org.cuestudio.core.render.Scene;
 import org.cuestudio.core.task.CancellationToken;
 import org.cuestudio.core.task.ProgressListener;
 import org.cuestudio.format.LoadedProject;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the studio window needs from outside the UI: decoded audio, loaded characters, rendered frames and takes,
@@ -53,6 +60,21 @@ public interface StudioPorts {
     /** Renders the shot of {@code project} (a snapshot that may hold unsaved edits) to a video file. */
     RenderReport renderTake(LoadedProject project, String shotId, Quality quality, long seed, Path output,
             ProgressListener progress, CancellationToken cancel) throws Exception;
+
+    /**
+     * The record of a take of {@code shot} (as it was rendered, from {@code project}) under {@code id} and
+     * {@code name}, for the take list. The default records what the studio itself knows (the shot's hash, the
+     * quality, size and seed, the MP4 format); {@link ServicesPorts} adds the backend and the content hashes
+     * ({@link org.cuestudio.app.TakeRecorder}).
+     *
+     * @param output the rendered file relative to the project folder, or null when it lies outside
+     */
+    default Take recordTake(LoadedProject project, Shot shot, String id, String name, Quality quality,
+            Resolution resolution, long seed, @Nullable String output) throws Exception {
+        return new Take(id, name, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), seed, quality, resolution,
+                ShotHash.of(project.project(), shot.id()), "unknown", "", 0, false, "", output,
+                Map.of(org.cuestudio.app.TakeRecorder.FORMAT, "mp4"));
+    }
 
     /** The performance planner, with the gesture library it performs from (cheap; any thread). */
     PerformancePlanner planner();

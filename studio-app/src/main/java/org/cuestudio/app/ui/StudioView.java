@@ -58,6 +58,7 @@ public final class StudioView extends BorderPane {
     private final PreviewView preview;
     private final InspectorView inspector;
     private final TimelineView timeline;
+    private final TakesPanel takesPanel;
     private final Label timecode = new Label("00:00:00:00");
     private final Label frameLabel = new Label();
     private final Button playButton = new Button();
@@ -72,10 +73,11 @@ public final class StudioView extends BorderPane {
         inspector = new InspectorView(vm);
         timeline = new TimelineView(vm);
 
-        SplitPane top = new SplitPane(preview, inspector);
+        takesPanel = new TakesPanel(new TakesViewModel(vm));
+        SplitPane top = new SplitPane(preview, TakesPanel.besideInspector(inspector, takesPanel));
         top.setOrientation(Orientation.HORIZONTAL);
         top.getStyleClass().add("studio-split");
-        SplitPane.setResizableWithParent(inspector, false);
+        SplitPane.setResizableWithParent(top.getItems().get(1), false);
         top.setDividerPositions(0.78);
         VBox timelineBox = new VBox(timeline);
         timelineBox.getStyleClass().add("timeline-box");
@@ -414,10 +416,15 @@ public final class StudioView extends BorderPane {
         return inspector;
     }
 
+    TakesPanel takesPanel() {
+        return takesPanel;
+    }
+
     /** Stops the playback timer and unhooks from the scene. */
     public void dispose() {
         if (window != null) window.dispose();
         playbackTimer.stop();
+        takesPanel.dispose();
         timeline.dispose();
         vm.dispose();
     }

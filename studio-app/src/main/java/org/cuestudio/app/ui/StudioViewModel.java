@@ -859,6 +859,20 @@ public final class StudioViewModel {
         return takes;
     }
 
+    /** The ports and threads the take list and the take comparison work with. */
+    StudioPorts ports() {
+        return ports;
+    }
+
+    UiExecutors executors() {
+        return exec;
+    }
+
+    /** Shows a line in the status bar (the take list's outcomes). */
+    void showStatus(StatusMessage message) {
+        status.set(message);
+    }
+
     public ReadOnlyObjectProperty<@Nullable Project> projectProperty() {
         return project.getReadOnlyProperty();
     }

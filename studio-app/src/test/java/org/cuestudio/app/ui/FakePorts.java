@@ -54,6 +54,8 @@ final class FakePorts implements StudioPorts {
     boolean loadsCast;
     /** The scenes previewed, in order. */
     final List<Scene> scenes = Collections.synchronizedList(new ArrayList<>());
+    /** The performances previewed (the first of each scene's), in order. */
+    final List<Performance> performances = Collections.synchronizedList(new ArrayList<>());
     @Nullable RuntimeException characterFailure;
     @Nullable Exception audioFailure;
     @Nullable Exception takeFailure;
@@ -95,6 +97,7 @@ final class FakePorts implements StudioPorts {
     @Override
     public RgbaImage renderFrame(List<Performance> performances, Scene scene, RenderSettings settings, int frame) {
         scenes.add(scene);
+        this.performances.add(performances.get(0));
         if (scene.actors().size() != performances.size()) throw new IllegalArgumentException("cast mismatch");
         return renderFrame(performances.get(0), scene.actors().get(0).character(), settings, frame);
     }
