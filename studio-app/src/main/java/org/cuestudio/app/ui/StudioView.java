@@ -59,6 +59,8 @@ public final class StudioView extends BorderPane {
     private final InspectorView inspector;
     private final TimelineView timeline;
     private final TakesPanel takesPanel;
+    /** The shot's takes: the take sheet, and the Render Take button, which records each render as a take. */
+    private final TakesViewModel takesVm;
     private final Label timecode = new Label("00:00:00:00");
     private final Label frameLabel = new Label();
     private final Button playButton = new Button();
@@ -73,7 +75,8 @@ public final class StudioView extends BorderPane {
         inspector = new InspectorView(vm);
         timeline = new TimelineView(vm);
 
-        takesPanel = new TakesPanel(new TakesViewModel(vm));
+        takesVm = new TakesViewModel(vm);
+        takesPanel = new TakesPanel(takesVm);
         SplitPane top = new SplitPane(preview, TakesPanel.besideInspector(inspector, takesPanel));
         top.setOrientation(Orientation.HORIZONTAL);
         top.getStyleClass().add("studio-split");
@@ -192,12 +195,12 @@ public final class StudioView extends BorderPane {
         });
         fin.setText("Final quality");
         pre.setText("Preview quality (fast)");
-        fin.setOnAction(e -> vm.renderTake(Quality.FINAL));
-        pre.setOnAction(e -> vm.renderTake(Quality.PREVIEW));
+        fin.setOnAction(e -> renderTake(Quality.FINAL));
+        pre.setOnAction(e -> renderTake(Quality.PREVIEW));
         render.getItems().addAll(fin, pre);
-        render.setOnAction(e -> vm.renderTake(Quality.FINAL));
+        render.setOnAction(e -> renderTake(Quality.FINAL));
         render.setTooltip(new Tooltip("Render the shot to takes/<shot>-take-N.mp4 (final quality; arrow for preview)"));
-        render.disableProperty().bind(vm.takes().runningProperty().or(vm.shotProperty().isNull()));
+        render.disableProperty().bind(takesVm.runningProperty().or(vm.shotProperty().isNull()));
 
         Button live = new Button("Live");
         live.setTooltip(new Tooltip("Perform the shot live from the microphone (docs/live-mode.md)"));
@@ -259,7 +262,7 @@ public final class StudioView extends BorderPane {
         vm.statusProperty().addListener((o, was, now) -> showStatus(now));
         showStatus(vm.statusProperty().get());
 
-        RenderTakeViewModel takes = vm.takes();
+        TakesViewModel takes = takesVm;
         Label renderText = new Label();
         renderText.getStyleClass().add("render-text");
         renderText.textProperty().bind(takes.messageProperty());
@@ -388,6 +391,15 @@ public final class StudioView extends BorderPane {
     /** The menus, settings and autosave clock around this view, when it is in a window. */
     @Nullable StudioWindow window() {
         return window;
+    }
+
+    /** Renders the shot as it is now into the next numbered take file and records it in the take sheet. */
+    void renderTake(Quality quality) {
+        takesVm.renderVariations(1, quality, StudioViewModel.DEFAULT_SEED);
+    }
+
+    TakesViewModel takesViewModel() {
+        return takesVm;
     }
 
     /** Puts the window's menu bar above the toolbar. */

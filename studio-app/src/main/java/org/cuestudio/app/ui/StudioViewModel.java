@@ -58,7 +58,6 @@ public final class StudioViewModel {
     private final StudioPorts ports;
     private final UiExecutors exec;
     private final PreviewRenderer previews;
-    private final RenderTakeViewModel takes;
 
     private @Nullable LoadedProject loaded;
     private @Nullable History history;
@@ -107,7 +106,6 @@ public final class StudioViewModel {
         this.ports = ports;
         this.exec = exec;
         this.previews = new PreviewRenderer(ports::renderFrame, exec.preview(), exec.fx());
-        this.takes = new RenderTakeViewModel(ports, exec, status::set);
     }
 
     /**
@@ -195,7 +193,7 @@ public final class StudioViewModel {
 
     // ---------------------------------------------------------------- new projects, autosave and recovery
 
-    /** Shows a message in the status line. */
+    /** Shows a message in the status line (the window's notes, the take list's outcomes). */
     public void note(StatusMessage m) {
         status.set(m);
     }
@@ -802,19 +800,10 @@ public final class StudioViewModel {
         return done;
     }
 
-    /** Renders the current shot, as it is now, to a numbered take file in the background. */
-    public void renderTake(Quality quality) {
-        LoadedProject lp = loaded;
-        History h = history;
-        Shot s = shot.get();
-        if (lp == null || h == null || s == null) return;
-        takes.start(new RenderTakeViewModel.Job(lp.with(h.current()), s.id(), quality, DEFAULT_SEED));
-    }
 
     /** Stops playback, drops pending work and releases the sound line. */
     public void dispose() {
         epoch++;
-        takes.cancel();
         stopPlaybackAndClose();
         stopAutosave();
     }
@@ -855,29 +844,16 @@ public final class StudioViewModel {
         return Optional.ofNullable(drag);
     }
 
-    public RenderTakeViewModel takes() {
-        return takes;
-    }
-
-    /** The ports and threads the take list and the take comparison work with. */
-    StudioPorts ports() {
-        return ports;
-    }
 
     UiExecutors executors() {
         return exec;
-    }
-
-    /** Shows a line in the status bar (the take list's outcomes). */
-    void showStatus(StatusMessage message) {
-        status.set(message);
     }
 
     public ReadOnlyObjectProperty<@Nullable Project> projectProperty() {
         return project.getReadOnlyProperty();
     }
 
-    /** The ports the view model works through (the live view uses the same planner, audio and renderer). */
+    /** The ports the view model works through (the take list, the comparison and the live view use them too). */
     public StudioPorts ports() {
         return ports;
     }

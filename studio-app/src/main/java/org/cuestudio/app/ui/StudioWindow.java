@@ -98,9 +98,9 @@ final class StudioWindow {
         edit.getItems().addAll(undo, redo);
 
         Menu render = new Menu("Render");
-        MenuItem fin = item("Render Take (final quality)", null, () -> vm.renderTake(Quality.FINAL));
-        MenuItem pre = item("Render Take (preview quality)", null, () -> vm.renderTake(Quality.PREVIEW));
-        fin.disableProperty().bind(vm.takes().runningProperty().or(vm.shotProperty().isNull()));
+        MenuItem fin = item("Render Take (final quality)", null, () -> view.renderTake(Quality.FINAL));
+        MenuItem pre = item("Render Take (preview quality)", null, () -> view.renderTake(Quality.PREVIEW));
+        fin.disableProperty().bind(view.takesViewModel().runningProperty().or(vm.shotProperty().isNull()));
         pre.disableProperty().bind(fin.disableProperty());
         render.getItems().addAll(fin, pre);
 

@@ -157,7 +157,7 @@ public final class TakesViewModel {
     public boolean delete(String takeId) {
         if (take(takeId) == null) return false;
         boolean done = apply(new DeleteTake(shotId(), takeId));
-        if (done) studio.showStatus(StatusMessage.info("Removed " + takeId + " from the take sheet; its file is kept"));
+        if (done) studio.note(StatusMessage.info("Removed " + takeId + " from the take sheet; its file is kept"));
         return done;
     }
 
@@ -224,7 +224,7 @@ public final class TakesViewModel {
         if (lp == null || p == null || s == null || t == null || running.get() || disposed) return;
         String format = t.metadata().getOrDefault(TakeRecorder.FORMAT, "mp4");
         if (!format.equals("mp4") || (t.output() != null && !t.output().endsWith(".mp4"))) {
-            studio.showStatus(StatusMessage.warning("Take " + t.name() + " is a " + format + " render: re-render it "
+            studio.note(StatusMessage.warning("Take " + t.name() + " is a " + format + " render: re-render it "
                     + "with cue render --shot " + s.id() + " --take " + t.id()));
             return;
         }
@@ -234,7 +234,7 @@ public final class TakesViewModel {
             target = t.output() != null ? snapshot.resolve(t.output())
                     : snapshot.folder().resolve(TAKES_FOLDER).resolve(s.id() + "-" + t.id() + ".mp4");
         } catch (IllegalArgumentException e) {
-            studio.showStatus(StatusMessage.warning("Cannot re-render " + t.name() + ": " + ErrorText.describe(e)));
+            studio.note(StatusMessage.warning("Cannot re-render " + t.name() + ": " + ErrorText.describe(e)));
             return;
         }
         // Rendered at the take's recorded size, whatever the shot's size is now.
@@ -267,7 +267,7 @@ public final class TakesViewModel {
             boolean changed = !t.shotHash().equals(rendered.shotHash());
             fx(() -> {
                 if (studio.apply(new ReplaceTake(s.id(), rendered))) {
-                    studio.showStatus(StatusMessage.success(String.format(Locale.ROOT,
+                    studio.note(StatusMessage.success(String.format(Locale.ROOT,
                             "Re-rendered %s%s: %d frames, %.0f %% rendered, %.0f %% reused from cache", t.name(),
                             changed ? " (the shot had changed)" : "", r.frames(),
                             100.0 * r.framesRendered() / Math.max(1, r.frames()),
@@ -282,7 +282,7 @@ public final class TakesViewModel {
         Shot live = studio.projectProperty().get() == null ? null
                 : studio.projectProperty().get().shot(shotId).orElse(null);
         if (live == null) {
-            studio.showStatus(StatusMessage.warning("Rendered " + r.output().getFileName() + ", but shot " + shotId
+            studio.note(StatusMessage.warning("Rendered " + r.output().getFileName() + ", but shot " + shotId
                     + " is gone: no take recorded"));
             return;
         }
@@ -292,7 +292,7 @@ public final class TakesViewModel {
             t = rendered.withIdentity(CreateTake.ID_PREFIX + n, "Take " + n, rendered.output());
         }
         if (studio.apply(new CreateTake(shotId, t))) {
-            studio.showStatus(StatusMessage.success(String.format(Locale.ROOT,
+            studio.note(StatusMessage.success(String.format(Locale.ROOT,
                     "Recorded %s (seed %d): %d frames (%d rendered, %d reused from cache) in %.1f s", t.name(),
                     t.seed(), r.frames(), r.framesRendered(), r.framesReused(), r.seconds())));
         }
@@ -302,7 +302,7 @@ public final class TakesViewModel {
         running.set(true);
         jobsDone = 0;
         jobsTotal = jobs;
-        progress.set(RenderTakeViewModel.INDETERMINATE);
+        progress.set(INDETERMINATE);
         message.set(text);
     }
 
@@ -329,7 +329,7 @@ public final class TakesViewModel {
                         int pct = (int) Math.floor(jp.fraction() * 100);
                         // Whole-percent changes only cross to the JavaFX thread.
                         if (lastPercent.getAndSet(pct) != pct) {
-                            String eta = jp.eta() == null ? "" : ", " + RenderTakeViewModel.etaText(jp.eta()) + " left";
+                            String eta = jp.eta() == null ? "" : ", " + etaText(jp.eta()) + " left";
                             fx(() -> {
                                 progress.set((jobsDone + pct / 100.0) / Math.max(1, jobsTotal));
                                 message.set(working + ": " + pct + " %" + eta);
@@ -351,9 +351,9 @@ public final class TakesViewModel {
             tickets.remove(t);
             jobsDone++;
             if (failure != null) {
-                studio.showStatus(StatusMessage.error("Render failed: " + ErrorText.describe(failure)));
+                studio.note(StatusMessage.error("Render failed: " + ErrorText.describe(failure)));
             } else if (cancelled && tickets.isEmpty()) {
-                studio.showStatus(StatusMessage.info("Render cancelled; takes that finished are kept"));
+                studio.note(StatusMessage.info("Render cancelled; takes that finished are kept"));
             }
             if (tickets.isEmpty()) {
                 running.set(false);
@@ -388,6 +388,15 @@ public final class TakesViewModel {
     }
 
     /** The highest {@code N} of the {@code SHOT-take-N} files in the folder, 0 when there are none. */
+    /** Progress while the work ahead is not known yet (a progress bar then shows its busy animation). */
+    public static final double INDETERMINATE = -1;
+
+    /** Time left for people: "about 40 s", "about 2 min 5 s". */
+    static String etaText(java.time.Duration eta) {
+        long sec = Math.max(0, eta.toSeconds());
+        return "about " + (sec >= 60 ? sec / 60 + " min " + sec % 60 + " s" : sec + " s");
+    }
+
     static int highestFileNumber(Path folder, String shotId) throws IOException {
         if (!Files.isDirectory(folder)) return 0;
         Pattern file = Pattern.compile(Pattern.quote(shotId) + "-take-(\\d{1,9})(-png|\\..+)?");
@@ -425,7 +434,7 @@ public final class TakesViewModel {
         return running.getReadOnlyProperty();
     }
 
-    /** 0..1 over all the requested renders, or {@link RenderTakeViewModel#INDETERMINATE} while preparing. */
+    /** 0..1 over all the requested renders, or {@link #INDETERMINATE} while preparing. */
     public ReadOnlyDoubleProperty progressProperty() {
         return progress.getReadOnlyProperty();
     }

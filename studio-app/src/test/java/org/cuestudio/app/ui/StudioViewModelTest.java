@@ -384,47 +384,4 @@ class StudioViewModelTest {
         assertThat(vm.playheadProperty().get()).isZero();
         vm.pause();
     }
-
-    @Test
-    void aTakeIsRenderedToTheNextNumberedFileWithAnEditNotYetSaved() throws Exception {
-        Files.createDirectories(projectDir.resolve("takes"));
-        Files.writeString(projectDir.resolve("takes/hello-take-2.mp4"), "older take");
-        vm.moveCue("wave-hello", 0);
-        vm.renderTake(Quality.PREVIEW);
-        assertThat(vm.takes().runningProperty().get()).isFalse();
-        Path written = projectDir.resolve("takes/hello-take-3.mp4");
-        assertThat(written).hasContent("take of hello at PREVIEW");
-        assertThat(vm.statusProperty().get().severity()).isEqualTo(StatusMessage.Severity.SUCCESS);
-        assertThat(vm.statusProperty().get().text()).contains("takes/hello-take-3.mp4").contains("300 frames")
-                .contains("250 rendered").contains("50 reused");
-        assertThat(vm.dirtyProperty().get()).isTrue();
-    }
-
-    @Test
-    void aCancelledTakeSaysSo() {
-        ports.cancelTakes = true;
-        vm.renderTake(Quality.FINAL);
-        assertThat(vm.statusProperty().get()).isEqualTo(StatusMessage.info("Render cancelled; no take was written"));
-        assertThat(vm.takes().runningProperty().get()).isFalse();
-    }
-
-    @Test
-    void aFailedTakeShowsTheReasonWithoutAStackTrace() {
-        ports.takeFailure = new AudioDecodeException(Path.of("audio/hello.wav"), "truncated data");
-        vm.renderTake(Quality.FINAL);
-        assertThat(vm.statusProperty().get().severity()).isEqualTo(StatusMessage.Severity.ERROR);
-        assertThat(vm.statusProperty().get().text())
-                .isEqualTo("Render failed: cannot decode audio audio/hello.wav: truncated data");
-    }
-
-    @Test
-    void takeNumbersFollowTheHighestTakeOfTheSameShot() throws Exception {
-        Path takes = tmp.resolve("takes");
-        assertThat(RenderTakeViewModel.nextTakeFile(takes, "hello").getFileName()).hasToString("hello-take-1.mp4");
-        Files.createDirectories(takes);
-        Files.writeString(takes.resolve("hello-take-7.mp4"), "");
-        Files.writeString(takes.resolve("other-take-9.mp4"), "");
-        Files.writeString(takes.resolve("hello-take-x.mp4"), "");
-        assertThat(RenderTakeViewModel.nextTakeFile(takes, "hello").getFileName()).hasToString("hello-take-8.mp4");
-    }
 }

@@ -301,14 +301,17 @@ class StudioWindowTest {
     void aPreviewTakeIsRenderedToTheTakesFolderWithProgress(FxRobot robot) throws Exception {
         awaitOpen();
         startPreviewTake(robot);
-        await(10, () -> vm.takes().runningProperty().get());
+        await(10, () -> view.takesViewModel().runningProperty().get());
         assertThat(robot.lookup("#render-progress").query().isVisible()).isTrue();
-        await(10, () -> vm.takes().progressProperty().get() > 0);
-        await(90, () -> !vm.takes().runningProperty().get());
+        await(10, () -> view.takesViewModel().progressProperty().get() > 0);
+        await(90, () -> !view.takesViewModel().runningProperty().get());
         StatusMessage done = UiExecutors.callOnFx(() -> vm.statusProperty().get());
         assertThat(done.severity()).as(done.text()).isEqualTo(StatusMessage.Severity.SUCCESS);
-        assertThat(done.text()).startsWith("Take saved to takes/hello-take-1.mp4: 385 frames");
+        assertThat(done.text()).startsWith("Recorded Take 1 (seed 1): 385 frames");
         assertThat(projectDir.resolve("takes/hello-take-1.mp4")).isNotEmptyFile();
+        // the render is a take of the shot, in the take sheet
+        assertThat(UiExecutors.callOnFx(() -> vm.shotProperty().get().takes())).singleElement()
+                .satisfies(t -> assertThat(t.output()).isEqualTo("takes/hello-take-1.mp4"));
         assertThat(robot.lookup("#status").queryLabeled().getText()).isEqualTo(done.text());
     }
 
@@ -316,10 +319,12 @@ class StudioWindowTest {
     void aTakeCanBeCancelled(FxRobot robot) throws Exception {
         awaitOpen();
         startPreviewTake(robot);
-        await(20, () -> vm.takes().progressProperty().get() > 0);
+        await(20, () -> view.takesViewModel().progressProperty().get() > 0);
         robot.clickOn("#render-cancel");
-        await(30, () -> !vm.takes().runningProperty().get());
-        assertThat(UiExecutors.callOnFx(() -> vm.statusProperty().get())).isEqualTo(StatusMessage.info("Render cancelled; no take was written"));
+        await(30, () -> !view.takesViewModel().runningProperty().get());
+        assertThat(UiExecutors.callOnFx(() -> vm.statusProperty().get()))
+                .isEqualTo(StatusMessage.info("Render cancelled; takes that finished are kept"));
+        assertThat(UiExecutors.callOnFx(() -> vm.shotProperty().get().takes())).isEmpty();
         assertThat(projectDir.resolve("takes/hello-take-1.mp4")).doesNotExist();
     }
 

@@ -219,4 +219,11 @@ class TakesViewModelTest {
         while (!later.isEmpty()) later.remove(0).run();
         assertThat(sheet.takes()).isEmpty();
     }
+
+    @Test
+    void etaIsWrittenForPeople() {
+        assertThat(TakesViewModel.etaText(java.time.Duration.ofMillis(40_700))).isEqualTo("about 40 s");
+        assertThat(TakesViewModel.etaText(java.time.Duration.ofSeconds(125))).isEqualTo("about 2 min 5 s");
+        assertThat(TakesViewModel.etaText(java.time.Duration.ofSeconds(-3))).isEqualTo("about 0 s");
+    }
 }
