@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks (figures: docs/benchmarks.md).",
         subcommands = {BenchPlannerCommand.class, BenchCacheCommand.class, BenchRenderCommand.class,
                 BenchAudioCommand.class, BenchFormatCommand.class, BenchExportCommand.class,
-                BenchPlaybackCommand.class, BenchLiveCommand.class,
+                BenchPlaybackCommand.class, BenchLiveCommand.class, BenchUiCommand.class,
                 CommandLine.HelpCommand.class})
 public final class BenchCommand {
 }

@@ -577,6 +577,18 @@ public final class TimelineView extends Region {
         }
     }
 
+    /** How many cues of the shot are at least partly in view (the rest are culled when drawing). */
+    int visibleCueCount() {
+        Shot shot = vm.shotProperty().get();
+        if (shot == null) return 0;
+        double w = content.getWidth();
+        int n = 0;
+        for (Cue c : shot.allCues()) {
+            if (blockRight(c) >= HEADER_WIDTH && xOf(c.range().start()) <= w) n++;
+        }
+        return n;
+    }
+
     private void drawCue(GraphicsContext g, Cue c, boolean selected, double labelEnd) {
         CueLane lane = CueLane.of(c);
         double top = laneTop(lane) + 4;
