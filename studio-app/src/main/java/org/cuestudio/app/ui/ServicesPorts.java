@@ -109,6 +109,13 @@ public final class ServicesPorts implements StudioPorts {
     }
 
     @Override
+    public RenderReport export(LoadedProject project, String shotId, Quality quality, long seed,
+            org.cuestudio.core.export.VideoFormat format, Path output, ProgressListener progress,
+            CancellationToken cancel) throws Exception {
+        return services.renderToFile(project, shotId, quality, seed, format, output, progress, cancel);
+    }
+
+    @Override
     public org.cuestudio.core.model.Take recordTake(LoadedProject project, Shot shot, String id, String name,
             Quality quality, org.cuestudio.core.model.Resolution resolution, long seed, @Nullable String output)
             throws Exception {

@@ -76,6 +76,19 @@ public interface StudioPorts {
                 Map.of(org.cuestudio.app.TakeRecorder.FORMAT, "mp4"));
     }
 
+    /**
+     * Exports the shot of {@code project} in {@code format} (a file, or a folder for a PNG sequence). The default
+     * writes MP4 through {@link #renderTake} and refuses the other formats.
+     */
+    default RenderReport export(LoadedProject project, String shotId, Quality quality, long seed,
+            org.cuestudio.core.export.VideoFormat format, Path output, ProgressListener progress,
+            CancellationToken cancel) throws Exception {
+        if (format != org.cuestudio.core.export.VideoFormat.MP4_H264) {
+            throw new UnsupportedOperationException("these ports export MP4 only");
+        }
+        return renderTake(project, shotId, quality, seed, output, progress, cancel);
+    }
+
     /** The performance planner, with the gesture library it performs from (cheap; any thread). */
     PerformancePlanner planner();
 

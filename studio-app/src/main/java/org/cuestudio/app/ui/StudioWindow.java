@@ -42,6 +42,7 @@ final class StudioWindow {
     private final StudioViewModel vm;
     private final StudioSettings settings;
     private final Menu recent = new Menu("Open Recent");
+    private final ExportViewModel exports;
     private final Timeline autosave;
     private @Nullable Path lastRecorded;
     /** The recovery prompt on screen, if any (tests answer it). */
@@ -52,6 +53,7 @@ final class StudioWindow {
         this.view = view;
         this.vm = view.viewModel();
         this.settings = settings;
+        this.exports = new ExportViewModel(vm);
         view.installMenuBar(menuBar());
         rebuildRecent();
         vm.projectProperty().addListener(o -> recordOpened());
@@ -83,11 +85,14 @@ final class StudioWindow {
         MenuItem open = item("Open…", "Shortcut+O", view::openWithChooser);
         MenuItem save = item("Save", "Shortcut+S", vm::save);
         save.disableProperty().bind(vm.projectProperty().isNull());
+        MenuItem export = item("Export…", "Shortcut+E", this::export);
+        export.setId("menu-export");
+        export.disableProperty().bind(vm.shotProperty().isNull().or(exports.runningProperty()));
         MenuItem prefs = item("Preferences…", "Shortcut+Comma", this::preferences);
         prefs.setId("menu-preferences");
         MenuItem quit = item("Quit", "Shortcut+Q", () -> view.afterConfirmingDiscard("Quit Cue Studio", stage::close));
         recent.setId("menu-recent");
-        file.getItems().addAll(newProject, open, recent, new SeparatorMenuItem(), save, new SeparatorMenuItem(), prefs,
+        file.getItems().addAll(newProject, open, recent, new SeparatorMenuItem(), save, export, new SeparatorMenuItem(), prefs,
                 new SeparatorMenuItem(), quit);
 
         Menu edit = new Menu("Edit");
@@ -135,6 +140,14 @@ final class StudioWindow {
             NewProjectDialog d = new NewProjectDialog(stage, NewProjectDialog.bundledSheets());
             d.showAndWait().ifPresent(vm::createProject);
         });
+    }
+
+    void export() {
+        new ExportDialog(stage, exports).showAndWait().ifPresent(exports::export);
+    }
+
+    ExportViewModel exports() {
+        return exports;
     }
 
     void preferences() {
@@ -202,6 +215,7 @@ final class StudioWindow {
     }
 
     void dispose() {
+        exports.cancel();
         autosave.stop();
     }
 }

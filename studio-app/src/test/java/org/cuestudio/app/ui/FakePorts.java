@@ -117,6 +117,19 @@ final class FakePorts implements StudioPorts {
         return new RenderReport(output, frames, frames - 50, 50, 1.5);
     }
 
+    /** The formats asked of {@link #export}, in order. */
+    final List<org.cuestudio.core.export.VideoFormat> exported = new java.util.ArrayList<>();
+
+    @Override
+    public RenderReport export(LoadedProject project, String shotId, Quality quality, long seed,
+            org.cuestudio.core.export.VideoFormat format, Path output, ProgressListener progress,
+            CancellationToken cancel) throws Exception {
+        exported.add(format);
+        RenderReport r = renderTake(project, shotId, quality, seed, output, progress, cancel);
+        Files.writeString(output, "export of " + shotId + " as " + format + " at " + quality);
+        return r;
+    }
+
     @Override
     public Playback openPlayback(ShotAudio audio) {
         return new Playback.Silent("tests are silent");

@@ -181,4 +181,25 @@ class StudioWindowMenusTest {
         assertThat(kept.cacheBytes()).isEqualTo(4L << 30);
         robot.interact(() -> StudioWindow.applyTheme(StudioSettings.Theme.DARK, view));
     }
+
+    @Test
+    void theExportDialogExportsTheShotWhereItSuggests(FxRobot robot) throws Exception {
+        Path sample = SampleProjects.copyHello(tmp);
+        UiExecutors.callOnFx(() -> vm.open(sample));
+        await(() -> vm.performanceProperty().get() != null);
+        robot.clickOn("File").clickOn("Export…");
+        @SuppressWarnings("unchecked")
+        ComboBox<ExportViewModel.Kind> kind = robot.lookup("#export-kind").queryAs(ComboBox.class);
+        robot.interact(() -> kind.setValue(ExportViewModel.Kind.PRORES_422_HQ));
+        TextField out = robot.lookup("#export-output").queryAs(TextField.class);
+        assertThat(out.getText()).isEqualTo(sample.resolve("exports/hello.mov").toAbsolutePath().toString());
+        // a timeline needs a rendered take: none yet, so Export is off with a reason
+        robot.interact(() -> kind.setValue(ExportViewModel.Kind.OTIO));
+        assertThat(robot.lookup("#export-ok").queryButton().isDisabled()).isTrue();
+        robot.interact(() -> kind.setValue(ExportViewModel.Kind.PRORES_422_HQ));
+        robot.clickOn("#export-ok");
+        await(() -> Files.exists(sample.resolve("exports/hello.mov"))
+                && vm.statusProperty().get().text().startsWith("Exported"));
+        assertThat(sample.resolve("exports/hello.mov")).hasContent("export of hello as PRORES_422_HQ at FINAL");
+    }
 }
