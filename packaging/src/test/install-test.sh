@@ -67,15 +67,18 @@ elif unshare -n true 2>/dev/null; then
 else
   echo "  note: cannot drop the network here (no user namespaces); relying on -Dai.djl.offline=true"
 fi
+# Java takes the home folder from the password database, not from HOME: user.home points it (and so DJL's and
+# JavaCPP's native caches) at the empty scratch home.
 cue() { env -i HOME="$home" PATH=/usr/bin:/bin LANG=C.UTF-8 TMPDIR="$work" OMP_WAIT_POLICY=PASSIVE \
-  "${isolate[@]}" "$app/bin/cue" "$@"; }
+  JAVA_TOOL_OPTIONS="-Duser.home=$home" "${isolate[@]}" "$app/bin/cue" "$@" 2> >(grep -v '^Picked up JAVA_TOOL_OPTIONS' >&2); }
 
-version_ok() { cue --version | tee /dev/stderr | grep -q "^Cue Studio $(field Version)"; }
+version_ok() { local v; v="$(cue --version)"; echo "$v"; [[ "$v" == "Cue Studio $(field Version)"* ]]; }
 doctor_ok() {
   local s=0
   cue doctor >"$work/doctor.txt" || s=$?
   cat "$work/doctor.txt"
-  [ "$s" -eq 0 ] && grep -q 'flavour cpu' "$work/doctor.txt" && [ "$(tail -1 "$work/doctor.txt")" = ok ]
+  [ "$s" -eq 0 ] && grep -q "native library   $home/.djl.ai/pytorch/.*-cpu-.* (cpu, the bundled pytorch-native-cpu" "$work/doctor.txt" &&
+    grep -q 'downloads        off' "$work/doctor.txt" && [ "$(tail -1 "$work/doctor.txt")" = ok ]
 }
 png_ok() {
   cue render "$work/hello" --quality preview --format png --frames 0-10 --no-take --out "$work/png" &&
