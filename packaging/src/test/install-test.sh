@@ -48,6 +48,11 @@ check "desktop entry runs the studio launcher" grep -q "^Exec=/opt/cue-studio/bi
 check "desktop entry has the icon" test -s "$app/lib/cue-studio.png"
 postinst_ok() { dpkg-deb --ctrl-tarfile "$deb" | tar -xO ./postinst | grep -q 'update-alternatives --install /usr/bin/cue'; }
 check "postinst puts cue on the PATH" postinst_ok
+scripts_ok() {
+  mkdir -p "$scratch/control" && dpkg-deb -e "$deb" "$scratch/control" &&
+    for f in preinst postinst prerm postrm; do sh -n "$scratch/control/$f" || return 1; done
+}
+check "maintainer scripts parse (sh -n)" scripts_ok
 check "bundled runtime links JavaFX" grep -q "javafx.controls" "$app/lib/runtime/release"
 check "PyTorch CPU natives bundled" compgen -G "$app/lib/app/lib/pytorch-native-cpu-*.jar"
 check "FFmpeg natives bundled" compgen -G "$app/lib/app/lib/ffmpeg-*-gpl.jar"
