@@ -5,7 +5,10 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.pytorch.jni.JniUtils;
+import ai.djl.pytorch.jni.LibUtils;
+import ai.djl.util.Utils;
 import ai.djl.util.cuda.CudaUtils;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -157,31 +160,27 @@ public final class DjlRenderBackend implements RenderBackend {
             Map<String, String> e = new LinkedHashMap<>();
             Engine engine = Engine.getEngine("PyTorch");
             e.put("engine", "PyTorch " + engine.getVersion() + " (DJL " + Engine.getDjlVersion() + ")");
-            String flavor = System.getenv("PYTORCH_FLAVOR");
-            String libs = System.getenv("PYTORCH_LIBRARY_PATH");
-            e.put("native library", (libs == null ? "bundled" : libs) + ", flavour "
-                    + (flavor == null ? "cpu (bundled)" : flavor));
             e.put("threads", JniUtils.getNumThreads() + " intra-op, " + JniUtils.getNumInteropThreads() + " inter-op");
-            int cuda = CudaUtils.getGpuCount();
-            int torch = engine.getGpuCount();
-            e.put("gpus", cuda + " found by CUDA, " + torch + " usable by PyTorch");
-            if (device.isGpu()) return e;
-            String why;
-            if ("cpu".equalsIgnoreCase(System.getProperty("cue.render.device", "auto"))) {
-                why = "the CPU was chosen (preferences, or -Dcue.render.device=cpu)";
-            } else if (cuda == 0) {
-                why = "no CUDA GPU or driver found on this machine";
-            } else if (torch == 0) {
-                why = "the PyTorch native library is a CPU build";
-            } else {
-                why = "PyTorch could not start on the GPU (see the log)";
+            e.putAll(PyTorchNatives.report(libtorchFolder(), System.getenv(), Utils.isOfflineMode(),
+                    CudaUtils.getGpuCount(), engine.getGpuCount(), device.isGpu()));
+            if (!device.isGpu() && "cpu".equalsIgnoreCase(System.getProperty("cue.render.device", "auto"))) {
+                e.put("why no gpu", "the CPU was chosen (preferences, or -Dcue.render.device=cpu)");
             }
-            e.put("why no gpu", why);
-            e.put("to use a gpu", "install an NVIDIA driver and a CUDA build of libtorch 2.7.1, then set "
-                    + "PYTORCH_LIBRARY_PATH to its lib folder and PYTORCH_FLAVOR to its flavour (e.g. cu128)");
             return e;
         }));
         return d;
+    }
+
+    /** The folder of the libtorch DJL loaded, or null when it cannot say. */
+    private static @Nullable String libtorchFolder() {
+        try {
+            String p = LibUtils.getLibtorchPath();
+            if (p == null) return null;
+            Path path = Path.of(p);
+            return Files.isRegularFile(path) && path.getParent() != null ? path.getParent().toString() : path.toString();
+        } catch (RuntimeException | LinkageError e) {
+            return null;
+        }
     }
 
     /**

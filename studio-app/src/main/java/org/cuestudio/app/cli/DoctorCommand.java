@@ -22,8 +22,8 @@ import picocli.CommandLine.Spec;
  * exit status 1 when the studio cannot render or export here.
  */
 @Command(name = "doctor", mixinStandardHelpOptions = true,
-        description = "Reports Java, the OS, cores and heap, the render backends found and the one in use (engine, device, threads, GPUs and "
-                + "how to enable one), the media codecs and the cache budget, then 'ok' or the problems found.")
+        description = "Reports Java, the OS, cores and heap, the render backends found and the one in use (engine, device, threads, "
+                + "the libtorch loaded and where from, whether downloads are off, GPUs and how to enable one: docs/gpu.md), the media codecs and the cache budget, then 'ok' or the problems found.")
 public final class DoctorCommand implements Callable<Integer> {
     /** Below this maximum heap, 1080p finals may run out of memory. */
     static final long MIN_HEAP_MB = 1024;
@@ -60,7 +60,7 @@ public final class DoctorCommand implements Callable<Integer> {
         try (RenderBackend backend = RenderBackendProvider.createBest()) {
             render.putAll(backend.diagnostics());
         } catch (RuntimeException | LinkageError e) {
-            problems.add("no render backend: " + Errors.describe(e));
+            problems.add("no render backend: " + Errors.describe(e) + torchOverrideHint(System.getenv()));
         }
         render.forEach((k, v) -> row(out, k, v));
 
@@ -111,6 +111,21 @@ public final class DoctorCommand implements Callable<Integer> {
                     : "-D" + RenderBackendProvider.PROPERTY + "=" + p.id()) + ")");
         }
         return String.join(", ", parts);
+    }
+
+    /**
+     * When PyTorch was pointed at another libtorch (a CUDA build, docs/gpu.md) and the engine then failed to start,
+     * how to go back to the bundled CPU library; empty when nothing was overridden.
+     */
+    static String torchOverrideHint(Map<String, String> env) {
+        List<String> set = new ArrayList<>();
+        for (String name : List.of("PYTORCH_LIBRARY_PATH", "PYTORCH_FLAVOR", "PYTORCH_VERSION")) {
+            String v = env.get(name);
+            if (v != null && !v.isBlank()) set.add(name + "=" + v);
+        }
+        if (set.isEmpty()) return "";
+        return " (PyTorch was asked for another libtorch: " + String.join(" ", set) + "; unset "
+                + (set.size() == 1 ? "it" : "them") + " to render on the CPU with the bundled library, see docs/gpu.md)";
     }
 
     private static void section(PrintWriter out, String name) {

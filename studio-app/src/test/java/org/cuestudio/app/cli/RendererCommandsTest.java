@@ -21,9 +21,18 @@ class RendererCommandsTest {
         assertThat(r.out()).contains("java ", "cores ", "max heap ", "id               djl-layers",
                 "device           cpu()", "engine           PyTorch 2.7.1", "threads ", "libx264          available",
                 "aac              available", "budget ");
+        assertThat(r.out()).contains("native library ", "downloads        off (ai.djl.offline=true)");
         if (r.out().contains("device           cpu()")) assertThat(r.out()).contains("why no gpu", "PYTORCH_LIBRARY_PATH");
         assertThat(r.out().strip()).endsWith("ok");
         assertThat(r.code()).isZero();
+    }
+
+    @Test
+    void doctorSaysHowToGoBackToTheBundledLibraryWhenAnOverrideBreaksTheEngine() {
+        assertThat(DoctorCommand.torchOverrideHint(java.util.Map.of())).isEmpty();
+        assertThat(DoctorCommand.torchOverrideHint(java.util.Map.of("PYTORCH_LIBRARY_PATH", "/opt/libtorch/lib")))
+                .isEqualTo(" (PyTorch was asked for another libtorch: PYTORCH_LIBRARY_PATH=/opt/libtorch/lib; unset it to "
+                        + "render on the CPU with the bundled library, see docs/gpu.md)");
     }
 
     @Test
