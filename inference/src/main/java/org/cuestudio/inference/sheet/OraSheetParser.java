@@ -29,7 +29,6 @@ import org.jspecify.annotations.Nullable;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
-import org.xml.sax.ErrorHandler;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
@@ -485,20 +484,7 @@ final class OraSheetParser {
             f.setXIncludeAware(false);
             f.setExpandEntityReferences(false);
             DocumentBuilder b = f.newDocumentBuilder();
-            b.setErrorHandler(new ErrorHandler() {
-                @Override
-                public void warning(SAXParseException e) {
-                }
-
-                @Override
-                public void error(SAXParseException e) {
-                }
-
-                @Override
-                public void fatalError(SAXParseException e) throws SAXException {
-                    throw e;
-                }
-            });
+            b.setErrorHandler(SvgSheetParser.FATAL_ONLY);
             return b.parse(new InputSource(new ByteArrayInputStream(xml)));
         } catch (SAXParseException e) {
             throw new CharacterSheetException(file + ": stack.xml is not well-formed XML at line " + e.getLineNumber()

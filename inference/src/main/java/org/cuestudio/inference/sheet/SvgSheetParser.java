@@ -578,23 +578,26 @@ final class SvgSheetParser {
             DocumentBuilder b = f.newDocumentBuilder();
             // Illustrator files carry a DOCTYPE: its internal entities expand, nothing outside is ever fetched.
             b.setEntityResolver((publicId, systemId) -> new InputSource(new StringReader("")));
-            b.setErrorHandler(new ErrorHandler() {
-                @Override
-                public void warning(SAXParseException e) {
-                }
-
-                @Override
-                public void error(SAXParseException e) {
-                }
-
-                @Override
-                public void fatalError(SAXParseException e) throws SAXException {
-                    throw e;
-                }
-            });
+            b.setErrorHandler(FATAL_ONLY);
             return b;
         } catch (ParserConfigurationException e) {
             throw new IllegalStateException("the JDK's XML parser does not support secure processing", e);
         }
     }
+
+    /** XML error handling for sheet files: warnings and recoverable errors pass, fatal errors stop the parse. */
+    static final ErrorHandler FATAL_ONLY = new ErrorHandler() {
+        @Override
+        public void warning(SAXParseException e) {
+        }
+
+        @Override
+        public void error(SAXParseException e) {
+        }
+
+        @Override
+        public void fatalError(SAXParseException e) throws SAXException {
+            throw e;
+        }
+    };
 }

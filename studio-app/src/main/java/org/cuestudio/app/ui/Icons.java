@@ -31,4 +31,14 @@ final class Icons {
         p.getStyleClass().add("icon");
         return p;
     }
+
+    /** A flat icon button with a tooltip that never takes the keyboard focus (Space keeps playing). */
+    static javafx.scene.control.Button button(String icon, String tooltip, Runnable action) {
+        javafx.scene.control.Button b = new javafx.scene.control.Button(null, of(icon));
+        b.getStyleClass().addAll(atlantafx.base.theme.Styles.BUTTON_ICON, atlantafx.base.theme.Styles.FLAT);
+        b.setTooltip(new javafx.scene.control.Tooltip(tooltip));
+        b.setFocusTraversable(false);
+        b.setOnAction(e -> action.run());
+        return b;
+    }
 }

@@ -4,7 +4,6 @@ import java.util.Locale;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.image.ImageView;
-import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
@@ -26,8 +25,7 @@ public final class PreviewView extends StackPane {
     private final Region placeholder = new Region();
     private final Label message = new Label();
     private final Label caption = new Label();
-    private @Nullable WritableImage image;
-    private byte @Nullable [] bgra;
+    private final RgbaFx frames = new RgbaFx();
 
     public PreviewView(StudioViewModel vm) {
         this.vm = vm;
@@ -66,23 +64,7 @@ public final class PreviewView extends StackPane {
         if (rgba == null) {
             imageView.setImage(null);
         } else {
-            WritableImage img = image;
-            if (img == null || (int) img.getWidth() != rgba.width() || (int) img.getHeight() != rgba.height()) {
-                img = new WritableImage(rgba.width(), rgba.height());
-                image = img;
-                bgra = new byte[rgba.pixels().length];
-            }
-            byte[] out = bgra;
-            byte[] in = rgba.pixels();
-            // Straight-alpha RGBA to JavaFX's non-premultiplied BGRA.
-            for (int i = 0; i < in.length; i += 4) {
-                out[i] = in[i + 2];
-                out[i + 1] = in[i + 1];
-                out[i + 2] = in[i];
-                out[i + 3] = in[i + 3];
-            }
-            img.getPixelWriter().setPixels(0, 0, rgba.width(), rgba.height(), PixelFormat.getByteBgraInstance(), out, 0,
-                    rgba.width() * 4);
+            WritableImage img = frames.show(rgba);
             if (imageView.getImage() != img) imageView.setImage(img);
         }
         updateMessage();
@@ -148,7 +130,7 @@ public final class PreviewView extends StackPane {
 
     /** The image on screen, if a frame has been shown (tests read it). */
     @Nullable WritableImage shownImage() {
-        return imageView.getImage() == null ? null : image;
+        return imageView.getImage() instanceof WritableImage w ? w : null;
     }
 
     /** The message shown instead of a picture (tests read it). */

@@ -119,22 +119,22 @@ public final class StudioView extends BorderPane {
     // ---------------------------------------------------------------- toolbar
 
     private ToolBar toolbar() {
-        Button open = iconButton(Icons.OPEN, "Open project… (Ctrl+O)", this::openWithChooser);
-        Button save = iconButton(Icons.SAVE, "Save (Ctrl+S)", vm::save);
+        Button open = Icons.button(Icons.OPEN, "Open project… (Ctrl+O)", this::openWithChooser);
+        Button save = Icons.button(Icons.SAVE, "Save (Ctrl+S)", vm::save);
         save.disableProperty().bind(vm.savingProperty().or(vm.projectProperty().isNull()));
-        Button undo = iconButton(Icons.UNDO, "Undo (Ctrl+Z)", vm::undo);
+        Button undo = Icons.button(Icons.UNDO, "Undo (Ctrl+Z)", vm::undo);
         undo.disableProperty().bind(vm.canUndoProperty().not());
         undo.tooltipProperty().bind(Bindings.createObjectBinding(() -> new Tooltip(vm.undoLabelProperty().get().isEmpty()
                 ? "Undo (Ctrl+Z)" : "Undo " + vm.undoLabelProperty().get() + " (Ctrl+Z)"), vm.undoLabelProperty()));
-        Button redo = iconButton(Icons.REDO, "Redo (Ctrl+Shift+Z)", vm::redo);
+        Button redo = Icons.button(Icons.REDO, "Redo (Ctrl+Shift+Z)", vm::redo);
         redo.disableProperty().bind(vm.canRedoProperty().not());
         redo.tooltipProperty().bind(Bindings.createObjectBinding(() -> new Tooltip(vm.redoLabelProperty().get().isEmpty()
                 ? "Redo (Ctrl+Shift+Z)" : "Redo " + vm.redoLabelProperty().get() + " (Ctrl+Shift+Z)"),
                 vm.redoLabelProperty()));
 
-        Button toStart = iconButton(Icons.TO_START, "Go to start (Home)", () -> vm.seekFrame(0));
-        Button back = iconButton(Icons.STEP_BACK, "Previous frame (←)", () -> vm.step(-1));
-        Button forward = iconButton(Icons.STEP_FORWARD, "Next frame (→)", () -> vm.step(1));
+        Button toStart = Icons.button(Icons.TO_START, "Go to start (Home)", () -> vm.seekFrame(0));
+        Button back = Icons.button(Icons.STEP_BACK, "Previous frame (←)", () -> vm.step(-1));
+        Button forward = Icons.button(Icons.STEP_FORWARD, "Next frame (→)", () -> vm.step(1));
         playButton.setId("play");
         playButton.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.BUTTON_CIRCLE, "play-button");
         playButton.setFocusTraversable(false);
@@ -230,15 +230,6 @@ public final class StudioView extends BorderPane {
             super.updateItem(item, empty);
             setText(empty || item == null ? null : item.name().isBlank() ? item.id() : item.name());
         }
-    }
-
-    private Button iconButton(String icon, String tooltip, Runnable action) {
-        Button b = new Button(null, Icons.of(icon));
-        b.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
-        b.setTooltip(new Tooltip(tooltip));
-        b.setFocusTraversable(false);
-        b.setOnAction(e -> action.run());
-        return b;
     }
 
     private void updateClock() {

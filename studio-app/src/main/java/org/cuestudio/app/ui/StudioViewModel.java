@@ -702,7 +702,7 @@ public final class StudioViewModel {
     }
 
     /** The shot's framing, or the default when its metadata names none or an unknown one. */
-    private static Framing framing(Shot s) {
+    static Framing framing(Shot s) {
         try {
             return StudioServices.framing(s);
         } catch (IllegalArgumentException e) {

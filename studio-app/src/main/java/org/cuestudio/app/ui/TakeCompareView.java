@@ -134,8 +134,8 @@ public final class TakeCompareView extends BorderPane {
     }
 
     private HBox transport() {
-        Button back = iconButton(Icons.STEP_BACK, "Previous frame (←)", () -> vm.step(-1));
-        Button forward = iconButton(Icons.STEP_FORWARD, "Next frame (→)", () -> vm.step(1));
+        Button back = Icons.button(Icons.STEP_BACK, "Previous frame (←)", () -> vm.step(-1));
+        Button forward = Icons.button(Icons.STEP_FORWARD, "Next frame (→)", () -> vm.step(1));
         play.setId("compare-play");
         play.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.BUTTON_CIRCLE, "play-button");
         play.setFocusTraversable(false);
@@ -161,15 +161,6 @@ public final class TakeCompareView extends BorderPane {
         box.setPadding(new Insets(6, 12, 6, 12));
         box.getStyleClass().add("compare-transport");
         return box;
-    }
-
-    private Button iconButton(String icon, String tooltip, Runnable action) {
-        Button b = new Button(null, Icons.of(icon));
-        b.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
-        b.setTooltip(new Tooltip(tooltip));
-        b.setFocusTraversable(false);
-        b.setOnAction(e -> action.run());
-        return b;
     }
 
     private void updateClock() {

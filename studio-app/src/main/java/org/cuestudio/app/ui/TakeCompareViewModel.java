@@ -12,7 +12,6 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import org.cuestudio.app.StudioServices;
 import org.cuestudio.core.audio.AudioFeatures;
 import org.cuestudio.core.model.Project;
 import org.cuestudio.core.model.Quality;
@@ -23,7 +22,6 @@ import org.cuestudio.core.perform.Cast;
 import org.cuestudio.core.perform.Performance;
 import org.cuestudio.core.perform.Performer;
 import org.cuestudio.core.render.CharacterModel;
-import org.cuestudio.core.render.Framing;
 import org.cuestudio.core.render.RenderSettings;
 import org.cuestudio.core.render.RgbaImage;
 import org.cuestudio.core.render.Scene;
@@ -193,7 +191,7 @@ public final class TakeCompareViewModel {
             List<Performance> perfs = side.performances;
             if (perfs.isEmpty()) continue;
             boolean whole = c.size() == perfs.size() && c.size() == s.cast().size();
-            Scene scene = whole ? Scene.staged(c, framing(s)) : Scene.of(c.get(0));
+            Scene scene = whole ? Scene.staged(c, StudioViewModel.framing(s)) : Scene.of(c.get(0));
             List<Performance> used = whole ? perfs : List.of(perfs.get(0));
             int frame = Math.min(f, used.get(0).frameCount() - 1);
             side.renderer.request(new PreviewRenderer.Request(epoch, used, scene, settings, frame),
@@ -208,14 +206,6 @@ public final class TakeCompareViewModel {
                                     ? new IllegalStateException("no image") : error));
                         }
                     });
-        }
-    }
-
-    private static Framing framing(Shot s) {
-        try {
-            return StudioServices.framing(s);
-        } catch (IllegalArgumentException e) {
-            return Framing.defaultFor(s.cast().size());
         }
     }
 

@@ -708,6 +708,13 @@ public final class TimelineView extends Region {
         double w = overlay.getWidth();
         g.clearRect(0, 0, w, overlay.getHeight());
         if (vm.shotProperty().get() == null || vm.durationTicks() <= 0) return;
+        if (!Double.isNaN(snapGuide)) {
+            double gx = snap(xOf((long) snapGuide));
+            g.setStroke(palette.selection().deriveColor(0, 1, 1, 0.8));
+            g.setLineDashes(4, 3);
+            g.strokeLine(gx, RULER_HEIGHT, gx, CONTENT_HEIGHT);
+            g.setLineDashes();
+        }
         double x = snap(xOf(vm.frameRate().frameToTicks(vm.playheadProperty().get())));
         if (x < HEADER_WIDTH || x > w) return;
         double frameW = pixelsPerSecond.get() / vm.frameRate().fps();
@@ -772,9 +779,68 @@ public final class TimelineView extends Region {
             drag = vm.beginCueDrag(cue.id()).orElse(null);
         }
         if (drag != null) {
-            drag.moveTo(drag.originalStart() + snappedDelta(dx));
+            long start = drag.originalStart() + snappedDelta(dx);
+            // magnetic: the block's start or end jumps to a nearby cue edge, stressed syllable, phrase or the
+            // playhead (hold Alt to place it freely, frame by frame)
+            snapGuide = Double.NaN;
+            if (!e.isAltDown()) {
+                long length = cue.range().duration();
+                Snap to = magnet(start, length, cue.id());
+                if (to != null) {
+                    start = to.start();
+                    snapGuide = to.at();
+                }
+            }
+            drag.moveTo(start);
+            markOverlayDirty();
             content.setCursor(Cursor.CLOSED_HAND);
         }
+    }
+
+    /** Pixels within which a dragged block's edge is pulled onto a snap target. */
+    static final double SNAP_PIXELS = 6;
+    /** Where the snap guide is drawn while a drag is snapped, in ticks; NaN when it is not. */
+    private double snapGuide = Double.NaN;
+
+    /** A snapped start for a dragged block, and the time it snapped to (where the guide is drawn). */
+    record Snap(long start, long at) {}
+
+    /**
+     * The nearest snap target within {@link #SNAP_PIXELS} of the start or the end of a block of {@code length}
+     * starting at {@code start}: the other cues' starts and ends (every lane), the stressed syllables and phrase
+     * starts of the audio, the playhead. Null when none is that near.
+     */
+    @org.jspecify.annotations.Nullable Snap magnet(long start, long length, String movingId) {
+        Shot shot = vm.shotProperty().get();
+        if (shot == null) return null;
+        java.util.List<Long> targets = new java.util.ArrayList<>();
+        for (Cue c : shot.allCues()) {
+            if (c.id().equals(movingId)) continue;
+            targets.add(c.range().start());
+            targets.add(c.range().start() + c.range().duration());
+        }
+        ShotAudio a = vm.audioProperty().get();
+        if (a != null && a.features().prosody() != null) {
+            var p = a.features().prosody();
+            for (var accent : p.accents()) targets.add(accent.ticks());
+            for (var phrase : p.phrases()) targets.add(phrase.start());
+        }
+        targets.add(vm.frameRate().frameToTicks(vm.playheadProperty().get()));
+        double limit = SNAP_PIXELS / pixelsPerSecond.get() * org.cuestudio.core.time.Ticks.PER_SECOND;
+        Snap best = null;
+        double bestDistance = limit;
+        for (long t : targets) {
+            double ds = Math.abs(t - start), de = Math.abs(t - (start + length));
+            if (ds <= bestDistance) {
+                bestDistance = ds;
+                best = new Snap(t, t);
+            }
+            if (de < bestDistance && t - length >= 0) {
+                bestDistance = de;
+                best = new Snap(t - length, t);
+            }
+        }
+        return best;
     }
 
     /** A horizontal drag distance as ticks, rounded to whole frames so cues keep their offset within a frame. */
@@ -787,6 +853,10 @@ public final class TimelineView extends Region {
 
     private void released(MouseEvent e) {
         scrubbing = false;
+        if (!Double.isNaN(snapGuide)) {
+            snapGuide = Double.NaN;
+            markOverlayDirty();
+        }
         pressedCue = null;
         if (drag != null) {
             StudioViewModel.CueDrag d = drag;

@@ -433,4 +433,39 @@ class StudioWindowTest {
         Canvas canvas = UiExecutors.callOnFx(() -> view.timeline().contentCanvas());
         assertThat(canvas.getWidth()).isGreaterThan(800);
     }
+
+    @Test
+    void aDraggedCueSnapsToNearbyCueEdgesAndStressedSyllables() throws Exception {
+        awaitOpen();
+        UiExecutors.callOnFx(() -> {
+            TimelineView t = view.timeline();
+            Shot s = vm.shotProperty().get();
+            org.cuestudio.core.model.Cue wave = s.cue("wave-hello").orElseThrow();
+            org.cuestudio.core.model.Cue chest = s.cue("hand-chest").orElseThrow();
+            long length = wave.range().duration();
+            // 3 px after the end of another cue (at 100 px a second): pulled onto it, or onto a nearer target
+            long edge = chest.range().start() + chest.range().duration();
+            long near = edge + Ticks.ofMillis(30);
+            TimelineView.Snap snap = t.magnet(near, length, wave.id());
+            assertThat(snap).isNotNull();
+            assertThat(snap.start() == snap.at() || snap.start() + length == snap.at()).isTrue();
+            long moved = Math.abs(snap.start() - near);
+            assertThat(moved).isLessThanOrEqualTo(Ticks.ofMillis(30));
+            // the end of the block snaps too
+            TimelineView.Snap byEnd = t.magnet(chest.range().start() - length + Ticks.ofMillis(20), length, wave.id());
+            assertThat(byEnd).isNotNull();
+            assertThat(Math.abs(byEnd.start() - (chest.range().start() - length + Ticks.ofMillis(20))))
+                    .isLessThanOrEqualTo(Ticks.ofMillis(20));
+            var accents = vm.audioProperty().get().features().prosody().accents();
+            assertThat(accents).isNotEmpty();
+            long a = accents.get(accents.size() / 2).ticks();
+            TimelineView.Snap onAccent = t.magnet(a + Ticks.ofMillis(40), length, wave.id());
+            assertThat(onAccent).isNotNull();
+            assertThat(Math.abs(onAccent.start() - (a + Ticks.ofMillis(40)))).isLessThanOrEqualTo(Ticks.ofMillis(60));
+            t.setPixelsPerSecond(2000); // zoomed in, 6 px is 3 ms: 30 ms away no longer snaps to the cue edge
+            TimelineView.Snap far = t.magnet(near, length, wave.id());
+            assertThat(far == null || far.at() != edge).isTrue();
+            return null;
+        });
+    }
 }
