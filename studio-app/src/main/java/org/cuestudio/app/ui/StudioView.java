@@ -313,6 +313,12 @@ public final class StudioView extends BorderPane {
         else {
             switch (e.getCode()) {
                 case SPACE -> vm.togglePlayback();
+                case K -> vm.pause();
+                case L -> vm.play();
+                case J -> vm.seekFrame(vm.playheadProperty().get() - (int) Math.round(vm.frameRate().fps()));
+                case I -> vm.markLoopIn();
+                case O -> vm.markLoopOut();
+                case X -> vm.clearLoop();
                 case DELETE, BACK_SPACE -> vm.deleteSelectedCue();
                 case LEFT -> vm.step(e.isShiftDown() ? -10 : -1);
                 case RIGHT -> vm.step(e.isShiftDown() ? 10 : 1);

@@ -95,6 +95,9 @@ public final class StudioViewModel {
     private final ReadOnlyObjectWrapper<StatusMessage> status = new ReadOnlyObjectWrapper<>(this, "status", StatusMessage.EMPTY);
     /** Bumped on every change the timeline draws (edits, drag previews, audio arriving). */
     private final ReadOnlyIntegerWrapper revision = new ReadOnlyIntegerWrapper(this, "revision");
+    /** The loop range's first and last frame (I and O), or -1 while unset; playback repeats the range when both are set. */
+    private final ReadOnlyIntegerWrapper loopIn = new ReadOnlyIntegerWrapper(this, "loopIn", -1);
+    private final ReadOnlyIntegerWrapper loopOut = new ReadOnlyIntegerWrapper(this, "loopOut", -1);
     /** Unsaved work found beside the project being opened, for the window to offer; null when there is none. */
     private final ReadOnlyObjectWrapper<Autosave.@Nullable Recovery> recovery =
             new ReadOnlyObjectWrapper<>(this, "recovery");
@@ -315,6 +318,7 @@ public final class StudioViewModel {
 
     private void shotChanged() {
         epoch++;
+        clearLoop();
         audio.set(null);
         characters = null;
         castPerformances = List.of();
@@ -726,8 +730,42 @@ public final class StudioViewModel {
             return;
         }
         if (playhead.get() >= n - 1) setPlayhead(0);
+        if (hasLoop() && (playhead.get() < loopIn.get() || playhead.get() >= loopOut.get())) setPlayhead(loopIn.get());
         playback.start(frameRate().frameToTicks(playhead.get()));
         playing.set(true);
+    }
+
+    /** Marks the loop's start at the playhead (I); an end at or before it is cleared. */
+    public void markLoopIn() {
+        loopIn.set(playhead.get());
+        if (loopOut.get() >= 0 && loopOut.get() <= loopIn.get()) loopOut.set(-1);
+    }
+
+    /** Marks the loop's end at the playhead (O): the range ends after this frame; a start after it is cleared. */
+    public void markLoopOut() {
+        int n = frameCount.get();
+        loopOut.set(Math.min(n, playhead.get() + 1));
+        if (loopIn.get() >= loopOut.get()) loopIn.set(-1);
+        if (loopIn.get() < 0 && loopOut.get() > 0) loopIn.set(0);
+    }
+
+    /** Removes the loop range. */
+    public void clearLoop() {
+        loopIn.set(-1);
+        loopOut.set(-1);
+    }
+
+    private boolean hasLoop() {
+        return loopIn.get() >= 0 && loopOut.get() > loopIn.get();
+    }
+
+    public ReadOnlyIntegerProperty loopInProperty() {
+        return loopIn.getReadOnlyProperty();
+    }
+
+    /** The frame after the loop's last frame, or -1. */
+    public ReadOnlyIntegerProperty loopOutProperty() {
+        return loopOut.getReadOnlyProperty();
     }
 
     public void pause() {
@@ -738,7 +776,7 @@ public final class StudioViewModel {
 
     /**
      * Moves the playhead to where playback is; the view calls it once per pulse while playing. Stops at the end of
-     * the shot.
+     * the shot; with a loop range, starts the range again when it passes its end.
      */
     public void followPlayback() {
         Playback pb = playback;
@@ -747,6 +785,12 @@ public final class StudioViewModel {
         long t = pb.positionTicks();
         int n = frameCount.get();
         int f = (int) Math.min(n - 1L, frameRate().ticksToFrame(Math.max(0, t)));
+        if (hasLoop() && f >= loopOut.get()) {
+            // the loop: back to its first frame, with the sound
+            pb.start(frameRate().frameToTicks(loopIn.get()));
+            setPlayhead(loopIn.get());
+            return;
+        }
         setPlayhead(f);
         if (t >= a.durationTicks() || f >= n - 1) {
             pause();

@@ -140,6 +140,8 @@ public final class TimelineView extends Region {
             if (vm.playingProperty().get()) keepPlayheadVisible();
             markOverlayDirty();
         });
+        vm.loopInProperty().addListener(o -> markOverlayDirty());
+        vm.loopOutProperty().addListener(o -> markOverlayDirty());
         pixelsPerSecond.addListener(this::viewportChanged);
         scroll.addListener(this::viewportChanged);
         scrollBar.valueProperty().addListener((o, was, now) -> scroll.set(now.doubleValue()));
@@ -708,6 +710,16 @@ public final class TimelineView extends Region {
         double w = overlay.getWidth();
         g.clearRect(0, 0, w, overlay.getHeight());
         if (vm.shotProperty().get() == null || vm.durationTicks() <= 0) return;
+        int in = vm.loopInProperty().get(), out = vm.loopOutProperty().get();
+        if (in >= 0 && out > in) {
+            // the loop range (I and O) on the ruler
+            double x0 = Math.max(HEADER_WIDTH, xOf(vm.frameRate().frameToTicks(in)));
+            double x1 = Math.min(w, xOf(vm.frameRate().frameToTicks(out)));
+            if (x1 > x0) {
+                g.setFill(PLAYHEAD.deriveColor(30, 1, 1, 0.22));
+                g.fillRect(x0, RULER_HEIGHT - 8, x1 - x0, 8);
+            }
+        }
         if (!Double.isNaN(snapGuide)) {
             double gx = snap(xOf((long) snapGuide));
             g.setStroke(palette.selection().deriveColor(0, 1, 1, 0.8));

@@ -384,4 +384,32 @@ class StudioViewModelTest {
         assertThat(vm.playheadProperty().get()).isZero();
         vm.pause();
     }
+
+    @Test
+    void iAndOMarkALoopThatPlaybackRepeats() throws Exception {
+        vm.seekFrame(40);
+        vm.markLoopIn();
+        vm.seekFrame(44);
+        vm.markLoopOut();
+        assertThat(vm.loopInProperty().get()).isEqualTo(40);
+        assertThat(vm.loopOutProperty().get()).isEqualTo(45);
+        // playing from outside the range starts at its first frame
+        vm.seekFrame(100);
+        vm.play();
+        assertThat(vm.playheadProperty().get()).isEqualTo(40);
+        // past its end, playback goes back to its start (the silent clock runs in real time: 200 ms is 5 frames)
+        Thread.sleep(300);
+        vm.followPlayback();
+        assertThat(vm.playheadProperty().get()).isBetween(40, 44);
+        assertThat(vm.playingProperty().get()).isTrue();
+        vm.pause();
+        // an end before the start clears the start; X clears both
+        vm.seekFrame(30);
+        vm.markLoopOut();
+        assertThat(vm.loopInProperty().get()).isZero();
+        assertThat(vm.loopOutProperty().get()).isEqualTo(31);
+        vm.clearLoop();
+        assertThat(vm.loopInProperty().get()).isEqualTo(-1);
+        assertThat(vm.loopOutProperty().get()).isEqualTo(-1);
+    }
 }

@@ -278,6 +278,29 @@ class StudioWindowTest {
     }
 
     @Test
+    void jklShuttleAndIOMarkALoop(FxRobot robot) throws Exception {
+        awaitOpen();
+        UiExecutors.callOnFx(() -> {
+            vm.seekFrame(100);
+            return null;
+        });
+        robot.push(KeyCode.I);
+        robot.push(KeyCode.RIGHT).push(KeyCode.RIGHT).push(KeyCode.RIGHT);
+        robot.push(KeyCode.O);
+        assertThat(UiExecutors.callOnFx(() -> vm.loopInProperty().get())).isEqualTo(100);
+        assertThat(UiExecutors.callOnFx(() -> vm.loopOutProperty().get())).isEqualTo(104);
+        robot.push(KeyCode.J); // back a second
+        assertThat(UiExecutors.callOnFx(() -> vm.playheadProperty().get())).isEqualTo(78);
+        robot.push(KeyCode.L);
+        assertThat(UiExecutors.callOnFx(() -> vm.playingProperty().get())).isTrue();
+        assertThat(UiExecutors.callOnFx(() -> vm.playheadProperty().get())).isBetween(100, 103); // in the loop
+        robot.push(KeyCode.K);
+        assertThat(UiExecutors.callOnFx(() -> vm.playingProperty().get())).isFalse();
+        robot.push(KeyCode.X);
+        assertThat(UiExecutors.callOnFx(() -> vm.loopInProperty().get())).isEqualTo(-1);
+    }
+
+    @Test
     void escapeDuringADragPutsTheCueBack(FxRobot robot) throws Exception {
         awaitOpen();
         long start = startOf("hold-beat");
