@@ -2,11 +2,8 @@ package org.cuestudio.app.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -111,7 +108,7 @@ public final class CurvesCommand implements Callable<Integer> {
             perf = services.plan(lp.project(), s, media, who, seed);
         }
         Path target = out.toAbsolutePath();
-        writeAtomically(target, w -> {
+        org.cuestudio.app.TextFiles.writeAtomically(target, w -> {
             if (f == Format.LIVELINKFACE) {
                 LiveLinkFaceCsv.write(perf, units, w);
             } else if (f == Format.RHUBARB_TSV || f == Format.RHUBARB_JSON) {
@@ -151,29 +148,5 @@ public final class CurvesCommand implements Callable<Integer> {
             f = e;
         }
         return out;
-    }
-
-    /** Writes the body to a temporary file beside the target and renames it, so a failure never leaves half a file. */
-    static void writeAtomically(Path target, Body body) throws IOException {
-        Path dir = target.getParent();
-        if (dir != null) Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir == null ? Path.of(".") : dir, "." + target.getFileName(), ".tmp");
-        try {
-            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                body.write(w);
-            }
-            try {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (java.nio.file.AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
-    }
-
-    @FunctionalInterface
-    interface Body {
-        void write(Writer w) throws IOException;
     }
 }

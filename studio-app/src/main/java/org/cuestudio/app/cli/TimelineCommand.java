@@ -93,7 +93,7 @@ public final class TimelineCommand implements Callable<Integer> {
         EditorialTimeline timeline = EditorialTimeline.forShot(lp.project().name(), s, frames, clips);
         String text = otio ? OtioWriter.write(timeline) : FcpxmlWriter.write(timeline);
         Path target = out.toAbsolutePath();
-        CurvesCommand.writeAtomically(target, w -> w.write(text));
+        org.cuestudio.app.TextFiles.writeAtomically(target, w -> w.write(text));
         spec.commandLine().getOut().printf(Locale.ROOT, "%s: %d clip(s) of %d frames at %s fps, %d markers -> %s (%s)%n",
                 s.id(), clips.size(), frames, s.frameRate(), timeline.clips().get(0).markers().size(), target,
                 otio ? "OpenTimelineIO" : "FCPXML " + FcpxmlWriter.VERSION);

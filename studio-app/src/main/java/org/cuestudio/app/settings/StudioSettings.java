@@ -5,11 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -114,15 +112,8 @@ public final class StudioSettings {
         root.put("renderDevice", device.name().toLowerCase(Locale.ROOT));
         root.put("cacheBudget", Long.toString(cacheBytes));
         try {
-            Path dir = file.toAbsolutePath().getParent();
-            Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, ".settings-", ".tmp");
-            Files.write(tmp, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(root));
-            try {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
+            String json = JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root);
+            org.cuestudio.app.TextFiles.writeAtomically(file, w -> w.write(json));
             return Optional.empty();
         } catch (IOException e) {
             return Optional.of("Could not save the settings to " + file + ": " + e.getMessage());

@@ -1,11 +1,7 @@
 package org.cuestudio.app.ui;
 
-import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -192,18 +188,8 @@ final class ExportViewModel {
                 yield CurvesJson.toString(java.util.Objects.requireNonNull(perf), source);
             }
         };
-        writeAtomically(out, text);
+        org.cuestudio.app.TextFiles.writeAtomically(out, w -> w.write(text));
         return text.length() + " characters";
-    }
-
-    private static void writeAtomically(Path out, String text) throws IOException {
-        Path dir = out.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + out.getFileName(), ".tmp");
-        try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-            w.write(text);
-        }
-        Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     void cancel() {
